@@ -1,0 +1,454 @@
+"""The headless command line: ``gadeplan [options] <command>``.
+
+Never loads Qt; only starting the window does (``gadeplan`` with no command, once the window
+exists). Every failure the environment can cause ends in one plain sentence and a stable exit
+code, with nothing deleted or changed; driver messages and tracebacks (which can quote data)
+are never printed unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import getpass
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from gadeplan import __version__
+from gadeplan.app.domain.housing import DANISH_LABELS, HousingCategory
+from gadeplan.app.policy import Policy, PolicyError, load_policy
+from gadeplan.app.seed import SeedSpec, seed
+from gadeplan.app.services import profile
+from gadeplan.app.services.session import Session
+from gadeplan.storage import keys
+from gadeplan.storage.errors import StoreError, WeakPassphrase
+
+log = logging.getLogger("gadeplan")
+
+EXIT_USAGE = 64
+EXIT_SOFTWARE = 70
+EXIT_DAMAGED = 65
+
+DEMO_PASSPHRASE = "gadeplan-demo-2026"  # noqa: S105 - the demo profile's published passphrase
+
+MESSAGES: dict[str, str] = {
+    "profile_not_found": "There is no profile in {folder}. Create one with 'gadeplan init'.",
+    "profile_exists": "A profile already exists in {folder}. Nothing was changed.",
+    "wrong_passphrase": "Wrong passphrase. Nothing was changed.",
+    "wrong_recovery_key": "That recovery key does not open this profile. Nothing was changed.",
+    "throttled": "Too many failed attempts. Try again in {retry} seconds.",
+    "weak_passphrase": "The passphrase must have at least {minimum} characters.",
+    "keychain_unavailable": (
+        "This computer has no secure keychain, and the machine policy does not allow a profile "
+        "protected by the passphrase alone. Ask IT."
+    ),
+    "keychain_entry_missing": (
+        "This profile's device secret is missing from the keychain (a new user account or a "
+        "reset keychain). Open it with the recovery key: 'gadeplan recover'."
+    ),
+    "damaged_key_file": (
+        "The key file in {folder} is damaged. Nothing was changed. Restore keys.json from a "
+        "backup, or register this laptop again and sync from the backend."
+    ),
+    "damaged_store": (
+        "The database in {folder} is damaged or missing. Nothing was changed or deleted. "
+        "Run 'gadeplan check', and ask IT; the data on the backend is safe."
+    ),
+    "no_sqlcipher": "This installation lacks SQLCipher encryption and will not run. Ask IT.",
+    "disk_full": "The disk is full. Nothing was lost; free some space and try again.",
+    "store_locked": "The profile is locked.",
+    "store_error": "The profile could not be used. Nothing was changed.",
+}
+
+
+class CliError(Exception):
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gadeplan",
+        description="Gadeplan: the encrypted field journal for street outreach work.",
+    )
+    parser.add_argument("--version", action="version", version=f"gadeplan {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="profile folder (default: the user's data folder)",
+    )
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the passphrase as the first line of standard input",
+    )
+    source.add_argument("--passphrase-file", type=Path, help="read the passphrase from a file")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks (may quote data)")
+    sub = parser.add_subparsers(dest="command", metavar="<command>")
+
+    init = sub.add_parser("init", help="create a profile; prints the recovery key once")
+    init.add_argument("--worker-name", default=profile.LOCAL_WORKER_NAME)
+
+    seed_p = sub.add_parser("seed", help="add realistic synthetic data (deterministic)")
+    seed_p.add_argument("--persons", type=int, required=True)
+    seed_p.add_argument("--encounters", type=int, required=True)
+    seed_p.add_argument("--seed", type=int, default=1)
+
+    sub.add_parser("check", help="run the integrity and cipher checks")
+
+    passwd = sub.add_parser("passwd", help="change the passphrase (the database is not rewritten)")
+    passwd.add_argument(
+        "--new-passphrase-file", type=Path, help="read the new passphrase from a file"
+    )
+
+    sub.add_parser("recover", help="open with the recovery key and set a new passphrase")
+
+    stats = sub.add_parser("stats", help="counts of records, people homeless today, unsent work")
+    stats.add_argument("--json", action="store_true")
+
+    export = sub.add_parser("export-person", help="everything about one person as JSON (audited)")
+    export.add_argument("person_id")
+    export.add_argument("--output", type=Path, help="write to a file instead of standard output")
+
+    demo = sub.add_parser("demo", help="create (once) and seed a demo profile, then summarise")
+    demo.add_argument("--persons", type=int, default=300)
+    demo.add_argument("--encounters", type=int, default=3000)
+    return parser
+
+
+class Terminal:
+    """Where secrets come from: an option, standard input, or a prompt on a terminal."""
+
+    def __init__(self, args: argparse.Namespace, stdin: TextIO) -> None:
+        self._args = args
+        self._stdin = stdin
+        self._stdin_lines: list[str] | None = None
+
+    def _stdin_line(self, index: int) -> str:
+        if self._stdin_lines is None:
+            self._stdin_lines = self._stdin.read().splitlines()
+        if index >= len(self._stdin_lines):
+            raise CliError("Standard input ended before all passphrases were read.", EXIT_USAGE)
+        return self._stdin_lines[index]
+
+    def passphrase(self, prompt: str = "Passphrase: ") -> str:
+        if self._args.passphrase_stdin:
+            return self._stdin_line(0)
+        if self._args.passphrase_file:
+            return _read_secret_file(self._args.passphrase_file)
+        return self._prompt(prompt)
+
+    def second(self, prompt: str, file: Path | None = None, *, confirm: bool = True) -> str:
+        """A second secret (a new passphrase, a recovery key) after the first."""
+        if file is not None:
+            return _read_secret_file(file)
+        if self._args.passphrase_stdin:
+            return self._stdin_line(1)
+        value = self._prompt(prompt)
+        if confirm and self._prompt("Again: ") != value:
+            raise CliError("The two entries differ. Nothing was changed.", EXIT_USAGE)
+        return value
+
+    def new_passphrase(self) -> str:
+        if self._args.passphrase_stdin:
+            return self._stdin_line(0)
+        if self._args.passphrase_file:
+            return _read_secret_file(self._args.passphrase_file)
+        value = self._prompt("New passphrase: ")
+        if self._prompt("Again: ") != value:
+            raise CliError("The two entries differ. Nothing was changed.", EXIT_USAGE)
+        return value
+
+    @staticmethod
+    def _prompt(prompt: str) -> str:
+        if not sys.stdin.isatty():
+            raise CliError(
+                "No passphrase given: use --passphrase-stdin or --passphrase-file, "
+                "or run in a terminal.",
+                EXIT_USAGE,
+            )
+        return getpass.getpass(prompt)
+
+
+def _read_secret_file(path: Path) -> str:
+    try:
+        return path.read_text("utf-8").rstrip("\r\n")
+    except OSError as exc:
+        raise CliError(f"Cannot read {path}: {exc.strerror}.", EXIT_USAGE) from exc
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir) if args.data_dir else profile.default_profile_dir()
+
+
+def _open(args: argparse.Namespace, term: Terminal) -> Session:
+    return profile.open_profile(_folder(args), term.passphrase())
+
+
+def cmd_init(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Policy) -> int:
+    folder = _folder(args)
+    protection = keys.choose_protection(policy.allow_passphrase_only)
+    if protection == "passphrase":
+        print(
+            "Warning: this computer has no secure keychain. The profile will be protected by "
+            f"the passphrase alone (at least {keys.MIN_PASSPHRASE_ALONE} characters).",
+            file=sys.stderr,
+        )
+    created = profile.create_profile(
+        folder, term.new_passphrase(), policy=policy, worker_name=args.worker_name
+    )
+    created.session.lock()
+    print(f"Profile created in {folder}", file=out)
+    print(f"Protection: {_protection_text(created.protection)}", file=out)
+    print("", file=out)
+    print(
+        "Recovery key (shown once; write it down and keep it safe, away from the laptop):", file=out
+    )
+    print(f"    {created.recovery_key}", file=out)
+    return 0
+
+
+def _protection_text(protection: str) -> str:
+    if protection == "passphrase+keychain":
+        return "passphrase + this computer's keychain"
+    return "passphrase alone (no secure keychain on this computer)"
+
+
+def _progress(out: TextIO) -> Callable[[int], None]:
+    def report(done: int) -> None:
+        print(f"  {done:>9,} records written", file=out, flush=True)
+
+    return report
+
+
+def cmd_seed(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Policy) -> int:
+    if args.persons < 0 or args.encounters < 0:
+        raise CliError("--persons and --encounters must not be negative.", EXIT_USAGE)
+    session = _open(args, term)
+    try:
+        written = _seed(session, args.persons, args.encounters, args.seed, out)
+    finally:
+        session.lock()
+    print(f"Added {written:,} records.", file=out)
+    return 0
+
+
+def _seed(session: Session, persons: int, encounters: int, seed_value: int, out: TextIO) -> int:
+    spec = SeedSpec(
+        persons=persons,
+        encounters=encounters,
+        seed=seed_value,
+        team_id=session.identity.team_id,
+        worker_id=session.identity.worker_id,
+        today=session.clock.today(),
+    )
+    return seed(spec, session.bulk_writer(), batch_size=5000, progress=_progress(out))
+
+
+def cmd_check(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Policy) -> int:
+    session = _open(args, term)
+    try:
+        info = session.store.cipher_info()
+        problems = session.integrity_problems()
+    finally:
+        session.lock()
+    print(
+        f"SQLCipher {info['cipher_version']} ({info['cipher_provider']}), "
+        f"SQLite {info['sqlite_version']}",
+        file=out,
+    )
+    if problems:
+        print("The store is damaged:", file=out)
+        for line in problems[:20]:
+            print(f"  {line}", file=out)
+        return EXIT_DAMAGED
+    print("quick_check: ok", file=out)
+    print("cipher_integrity_check: ok", file=out)
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Policy) -> int:
+    old = term.passphrase("Current passphrase: ")
+    new = term.second("New passphrase: ", args.new_passphrase_file)
+    profile.change_passphrase(_folder(args), old, new, policy=policy)
+    print("Passphrase changed. The recovery key is unchanged.", file=out)
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Policy) -> int:
+    recovery_key = term.passphrase("Recovery key: ")
+    new = term.second("New passphrase: ")
+    session = profile.recover_profile(_folder(args), recovery_key, new, policy=policy)
+    session.lock()
+    print("The profile is open again with the new passphrase.", file=out)
+    print(f"Protection: {_protection_text(profile.protection_of(_folder(args)))}", file=out)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Policy) -> int:
+    session = _open(args, term)
+    try:
+        stats = session.stats()
+    finally:
+        session.lock()
+    if args.json:
+        json.dump(stats.__dict__, out, indent=2, ensure_ascii=False)
+        print(file=out)
+        return 0
+    _print_stats(stats, out)
+    return 0
+
+
+def _print_stats(stats: object, out: TextIO) -> None:
+    from gadeplan.app.services.session import Stats
+
+    assert isinstance(stats, Stats)
+    print("Records:", file=out)
+    for entity, count in sorted(stats.records.items()):
+        print(f"  {entity:<16} {count:>9,}", file=out)
+    print(f"Homeless today (national count rules): {stats.homeless_total:,}", file=out)
+    for category in HousingCategory:
+        count = stats.homeless_by_category.get(category.value, 0)
+        if count:
+            print(f"  {DANISH_LABELS[category]:<58} {count:>6,}", file=out)
+    oldest = f", oldest from {stats.oldest_unsent}" if stats.oldest_unsent else ""
+    print(f"Changes not yet synced: {stats.unsent_changes:,}{oldest}", file=out)
+
+
+def cmd_export_person(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Policy) -> int:
+    session = _open(args, term)
+    try:
+        export = session.export_person(args.person_id)
+    finally:
+        session.lock()
+    if export is None:
+        raise CliError("No person with that id in this profile.", 1)
+    text = json.dumps(export, indent=2, ensure_ascii=False)
+    if args.output:
+        keys.atomic_write(args.output, text.encode("utf-8"))
+        print(
+            f"Written to {args.output}. It holds personal data: keep it safe, delete it after use.",
+            file=out,
+        )
+    else:
+        print(text, file=out)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Policy) -> int:
+    folder = _folder(args)
+    if not (folder / keys.KEY_FILE).exists():
+        created = profile.create_profile(
+            folder, DEMO_PASSPHRASE, policy=Policy(), worker_name="Demo Medarbejder"
+        )
+        session = created.session
+        print(f"Created a demo profile in {folder}", file=out)
+        print(f"  passphrase: {DEMO_PASSPHRASE}", file=out)
+        print(f"  protection: {_protection_text(created.protection)}", file=out)
+        print("Seeding synthetic demo data (invented people, Esbjerg places) ...", file=out)
+        try:
+            _seed(session, args.persons, args.encounters, 2026, out)
+        except BaseException:
+            session.lock()
+            raise
+    else:
+        session = profile.open_profile(folder, DEMO_PASSPHRASE)
+        print(f"Opened the demo profile in {folder} (passphrase: {DEMO_PASSPHRASE})", file=out)
+    try:
+        print(file=out)
+        _print_stats(session.stats(), out)
+        hits = session.search_persons("soren", limit=5)
+        print(file=out)
+        print(f"Search 'soren' finds {len(hits)} people, e.g.:", file=out)
+        for person in hits[:5]:
+            print(f"  {person.alias:<14} {person.name or '(no name)'}", file=out)
+        problems = session.integrity_problems()
+        print(file=out)
+        print("Integrity: " + ("ok" if not problems else f"{len(problems)} problems"), file=out)
+    finally:
+        session.lock()
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Terminal, TextIO, Policy], int]] = {
+    "init": cmd_init,
+    "seed": cmd_seed,
+    "check": cmd_check,
+    "passwd": cmd_passwd,
+    "recover": cmd_recover,
+    "stats": cmd_stats,
+    "export-person": cmd_export_person,
+    "demo": cmd_demo,
+}
+
+
+def _message_for(exc: StoreError, folder: Path) -> str:
+    template = MESSAGES.get(exc.code, MESSAGES["store_error"])
+    return template.format(
+        folder=folder,
+        retry=getattr(exc, "retry_after_seconds", 0),
+        minimum=getattr(exc, "minimum", keys.MIN_PASSPHRASE_WITH_KEYCHAIN),
+    )
+
+
+def main(
+    argv: Sequence[str] | None = None, stdin: TextIO | None = None, out: TextIO | None = None
+) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    out = out or sys.stdout
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command is None:
+        parser.print_help(out)
+        return EXIT_USAGE
+    folder = _folder(args)
+    try:
+        policy = load_policy()
+        return COMMANDS[args.command](args, Terminal(args, stdin or sys.stdin), out, policy)
+    except PolicyError as exc:
+        print(f"The machine policy is invalid, so Gadeplan will not start: {exc}", file=sys.stderr)
+        return 78
+    except WeakPassphrase as exc:
+        print(_message_for(exc, folder), file=sys.stderr)
+        return exc.exit_code
+    except StoreError as exc:
+        log.debug("command %s failed: %s", args.command, exc.code)
+        print(_message_for(exc, folder), file=sys.stderr)
+        return exc.exit_code
+    except CliError as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.exit_code
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            print(MESSAGES["disk_full"], file=sys.stderr)
+            return 74
+        if args.debug:
+            raise
+        print(
+            f"A file could not be used ({errno.errorcode.get(exc.errno or 0, 'error')}). "
+            "Nothing was deleted.",
+            file=sys.stderr,
+        )
+        return 74
+    except KeyboardInterrupt:
+        print("Interrupted. Every finished step is saved.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(
+            f"Internal error ({type(exc).__name__}). This is a bug; please report it. "
+            "Run with --debug for details (they may contain personal data).",
+            file=sys.stderr,
+        )
+        return EXIT_SOFTWARE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Use-case services: what the window and the command line can do with a profile."""

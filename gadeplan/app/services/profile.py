@@ -1,0 +1,135 @@
+"""Creating, unlocking and recovering a profile (a folder with the key file and the database).
+
+Fail closed, destroy nothing: every path that cannot open a profile raises a typed error and
+leaves the files as they were. The database is never deleted or recreated because it could
+not be opened.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from gadeplan.app.domain.clock import Clock, SystemClock
+from gadeplan.app.domain.ids import new_id
+from gadeplan.app.domain.records import Team, Worker
+from gadeplan.app.policy import APP_NAME, Policy
+from gadeplan.app.services.session import TEAM_ID, WORKER_ID, Session
+from gadeplan.storage import keys
+from gadeplan.storage.db import Store
+from gadeplan.storage.errors import DamagedStore, ProfileNotFound
+from gadeplan.storage.keys import DB_FILE, DEFAULT_KDF, KdfParams, Protection
+from gadeplan.storage.records import LocalState
+
+#: Names the local team and worker get until the device is registered with the backend.
+LOCAL_TEAM_NAME = "Mit team"
+LOCAL_WORKER_NAME = "Lokal bruger"
+
+
+def default_profile_dir() -> Path:
+    """The user's data folder, not the roaming one: the store must not follow the user to
+    other machines through a roaming profile."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False)) / "profile"
+
+
+@dataclass(frozen=True)
+class CreatedProfile:
+    session: Session
+    recovery_key: str
+    protection: Protection
+
+
+def create_profile(
+    folder: Path,
+    passphrase: str,
+    *,
+    policy: Policy,
+    kdf: KdfParams = DEFAULT_KDF,
+    clock: Clock | None = None,
+    worker_name: str = LOCAL_WORKER_NAME,
+) -> CreatedProfile:
+    clock = clock or SystemClock()
+    protection = keys.choose_protection(policy.allow_passphrase_only)
+    new = keys.create_key_file(
+        folder, passphrase, protection, kdf=kdf, policy_minimum=policy.min_passphrase_length
+    )
+    store = Store.open(folder / DB_FILE, new.dek)
+    try:
+        with store.write() as conn:
+            worker_id, team_id = new_id(), new_id()
+            LocalState.set(conn, LocalState.DEVICE_ID, f"d-{new_id()}")
+            LocalState.set(conn, LocalState.NEXT_MUTATION_ID, "1")
+            LocalState.set(conn, WORKER_ID, worker_id)
+            LocalState.set(conn, TEAM_ID, team_id)
+        session = Session(folder, store, clock, protection)
+        with store.write() as conn:
+            # Teams and workers are read-only records from the backend; these local stand-ins
+            # are not sent, and registration replaces them.
+            session.repo.save(conn, Team(id=team_id, name=LOCAL_TEAM_NAME), outbox=False)
+            session.repo.save(
+                conn, Worker(id=worker_id, name=worker_name, team_ids=(team_id,)), outbox=False
+            )
+    except BaseException:
+        store.close()
+        raise
+    return CreatedProfile(session, new.recovery_key, protection)
+
+
+def _open_with(folder: Path, dek: bytes, clock: Clock | None) -> Session:
+    db = folder / DB_FILE
+    if not db.exists():
+        # Never create an empty database in place of a missing one: that would look like data
+        # loss to the worker. Re-register and pull instead.
+        raise DamagedStore("the database file is missing")
+    key_file = keys.read_key_file(folder)
+    store = Store.open(db, dek)
+    try:
+        return Session(folder, store, clock or SystemClock(), key_file.protection)
+    except BaseException:
+        store.close()
+        raise
+
+
+def open_profile(
+    folder: Path,
+    passphrase: str,
+    *,
+    clock: Clock | None = None,
+    attempt_clock: Callable[[], float] = time.time,
+) -> Session:
+    if not (folder / keys.KEY_FILE).exists():
+        raise ProfileNotFound("no profile in this folder")
+    dek = keys.unlock(folder, passphrase, attempt_clock)
+    return _open_with(folder, dek, clock)
+
+
+def recover_profile(
+    folder: Path,
+    recovery_key: str,
+    new_passphrase: str,
+    *,
+    policy: Policy,
+    clock: Clock | None = None,
+    attempt_clock: Callable[[], float] = time.time,
+) -> Session:
+    dek = keys.recover(
+        folder,
+        recovery_key,
+        new_passphrase,
+        allow_passphrase_only=policy.allow_passphrase_only,
+        policy_minimum=policy.min_passphrase_length,
+        clock=attempt_clock,
+    )
+    return _open_with(folder, dek, clock)
+
+
+def change_passphrase(folder: Path, old: str, new: str, *, policy: Policy) -> None:
+    keys.change_passphrase(folder, old, new, policy_minimum=policy.min_passphrase_length)
+
+
+def protection_of(folder: Path) -> Protection:
+    return keys.read_key_file(folder).protection

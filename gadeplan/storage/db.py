@@ -1,0 +1,242 @@
+"""Opening the SQLCipher database, and the single writer.
+
+One connection, guarded by one lock: SQLite allows one writer anyway, and serialising every
+statement through one place keeps transactions simple and makes "lock" mean closing exactly one
+handle. The UI runs all database work on one worker thread that calls into this (see
+architecture.md).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import sqlcipher3
+
+from gadeplan.app.domain.folding import fold
+from gadeplan.storage.errors import DamagedStore, DiskFull, NoSqlCipher, StoreError, StoreLocked
+from gadeplan.storage.migrations import MIGRATIONS, Migration
+
+Row = tuple[Any, ...]
+
+_DRIVER_ERRORS = (sqlcipher3.DatabaseError, sqlite3.DatabaseError)
+
+
+def _person_text(data: str | None) -> str:
+    if not data:
+        return ""
+    fields = json.loads(data)
+    parts = [fields.get("alias") or "", fields.get("name") or ""]
+    parts.extend(fields.get("places") or [])
+    return fold(" ".join(p for p in parts if isinstance(p, str)))
+
+
+def _encounter_text(data: str | None) -> str:
+    if not data:
+        return ""
+    fields = json.loads(data)
+    parts = [fields.get("place") or "", fields.get("note") or "", fields.get("description") or ""]
+    return fold(" ".join(p for p in parts if isinstance(p, str)))
+
+
+def translate_error(exc: Exception) -> StoreError:
+    """Environment errors become typed StoreErrors; the driver's text (which can quote SQL and
+    values) is never shown to a worker."""
+    text = str(exc).lower()
+    if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
+        return DiskFull("the disk is full")
+    if "not a database" in text or "malformed" in text or "hmac" in text:
+        return DamagedStore("the database file is damaged or the key is wrong")
+    return StoreError("database error")
+
+
+class Store:
+    """An open, unlocked database. Use :meth:`write` for transactions and :meth:`read` for
+    queries; both hold the lock for their duration."""
+
+    def __init__(self, conn: Any, path: Path | None, driver: ModuleType) -> None:
+        self._conn = conn
+        self._lock = threading.RLock()
+        self.path = path
+        self.driver = driver
+
+    # --- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, dek: bytes, *, migrate: bool = True) -> Store:
+        """Open with the raw key. Refuses to run on a driver without SQLCipher."""
+        conn = sqlcipher3.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=10
+        )
+        try:
+            version = conn.execute("PRAGMA cipher_version").fetchone()
+            if not version or not version[0]:
+                raise NoSqlCipher("the SQLite driver has no SQLCipher")
+            conn.execute(f"PRAGMA key = \"x'{dek.hex()}'\"")
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            except _DRIVER_ERRORS as exc:
+                # The key file's AES-GCM tag already proved the key right: this is damage.
+                raise DamagedStore("the database cannot be read with this profile's key") from exc
+            store = cls(conn, path, sqlcipher3)
+            store._configure(encrypted=True)
+            if migrate:
+                store.migrate()
+            return store
+        except BaseException:
+            conn.close()
+            raise
+
+    @classmethod
+    def open_unencrypted_for_benchmark(cls, path: Path, driver: ModuleType = sqlcipher3) -> Store:
+        """The same schema and code on a plain database, only as the benchmark's baseline.
+
+        Not reachable from the program: every profile goes through :meth:`open`.
+        """
+        conn = driver.connect(str(path), isolation_level=None, check_same_thread=False)
+        store = cls(conn, path, driver)
+        store._configure(encrypted=False)
+        store.migrate()
+        return store
+
+    def _configure(self, *, encrypted: bool) -> None:
+        c = self._conn
+        if encrypted:
+            # Keep key material out of pages the OS may swap, where SQLCipher supports it.
+            c.execute("PRAGMA cipher_memory_security = ON")
+        c.execute("PRAGMA journal_mode = WAL")
+        # FULL: a write acknowledged to the worker survives a power cut, not only a crash.
+        c.execute("PRAGMA synchronous = FULL")
+        c.execute("PRAGMA foreign_keys = ON")
+        c.execute("PRAGMA secure_delete = ON")
+        c.execute("PRAGMA temp_store = MEMORY")
+        c.execute("PRAGMA busy_timeout = 10000")
+        c.create_function("gp_person_text", 1, _person_text, deterministic=True)
+        c.create_function("gp_encounter_text", 1, _encounter_text, deterministic=True)
+
+    # --- migrations ------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        with self._lock:
+            row = self._conn.execute("PRAGMA user_version").fetchone()
+            return int(row[0])
+
+    def migrate(
+        self, up_to: int | None = None, migrations: tuple[Migration, ...] = MIGRATIONS
+    ) -> list[int]:
+        """Apply pending migrations, each in its own transaction. Returns the versions applied."""
+        applied: list[int] = []
+        with self._lock:
+            self._conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migration ("
+                " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            current = self.schema_version()
+            for migration in migrations:
+                if migration.version <= current or (
+                    up_to is not None and migration.version > up_to
+                ):
+                    continue
+                now = datetime.now(UTC).isoformat(timespec="seconds")
+                try:
+                    self._conn.executescript(
+                        "BEGIN IMMEDIATE;\n"
+                        f"{migration.sql};\n"
+                        f"INSERT INTO schema_migration VALUES ({migration.version}, "
+                        f"'{migration.name.replace(chr(39), chr(39) * 2)}', '{now}');\n"
+                        f"PRAGMA user_version = {migration.version};\n"
+                        "COMMIT;"
+                    )
+                except BaseException:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    raise
+                applied.append(migration.version)
+        return applied
+
+    # --- transactions ----------------------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[Any]:
+        """One atomic write. Commits on success; rolls back on any exception."""
+        with self._lock:
+            conn = self._require_open()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except _DRIVER_ERRORS as exc:
+                raise translate_error(exc) from exc
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, _DRIVER_ERRORS):
+                    raise translate_error(exc) from exc
+                raise
+
+    @contextmanager
+    def read(self) -> Iterator[Any]:
+        with self._lock:
+            conn = self._require_open()
+            try:
+                yield conn
+            except _DRIVER_ERRORS as exc:
+                raise translate_error(exc) from exc
+
+    def _require_open(self) -> Any:
+        if self._conn is None:
+            raise StoreLocked("the store is locked")
+        return self._conn
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    # --- maintenance -----------------------------------------------------------------------
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the database and truncate it, so erased text is not left in it."""
+        with self.read() as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def integrity_problems(self) -> list[str]:
+        """Both checks of key-hierarchy.md. Empty when the store is sound."""
+        problems: list[str] = []
+        with self.read() as conn:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+            problems.extend(str(r[0]) for r in rows if r[0] != "ok")
+            if self.driver is sqlcipher3:
+                problems.extend(
+                    str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()
+                )
+        return problems
+
+    def cipher_info(self) -> dict[str, str]:
+        with self.read() as conn:
+            return {
+                "cipher_version": str(conn.execute("PRAGMA cipher_version").fetchone()[0]),
+                "cipher_provider": str(conn.execute("PRAGMA cipher_provider").fetchone()[0]),
+                "sqlite_version": str(conn.execute("SELECT sqlite_version()").fetchone()[0]),
+            }
+
+    def close(self) -> None:
+        """Lock: close the one connection. The WAL is checkpointed first, so the files at rest
+        are just the database and the key file."""
+        with self._lock:
+            if self._conn is None:
+                return
+            # A busy or damaged WAL is handled at the next open; closing must not fail.
+            with contextlib.suppress(*_DRIVER_ERRORS):
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            self._conn.close()
+            self._conn = None

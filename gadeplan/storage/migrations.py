@@ -1,0 +1,106 @@
+"""Numbered schema migrations, each applied atomically and recorded in the database.
+
+Migrations may call the SQL functions the store registers on every connection
+(``gp_person_text``, ``gp_encounter_text``), so a backfill folds text exactly as new writes do.
+
+Append new migrations; never edit one that has shipped. Records keep their fields as JSON, so
+adding a field to a record type needs no migration; migrations are for tables and indexes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "records, outbox and local state",
+        """
+        CREATE TABLE local_state (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        -- One table for every synced entity: the sync engine, erasure and export treat them
+        -- alike. 'version' is the server version last seen (0 = never synced); 'meta' holds,
+        -- per field, [hlc, server version] of its last change, for the merge rule.
+        CREATE TABLE record (
+            rowid       INTEGER PRIMARY KEY,
+            id          TEXT NOT NULL UNIQUE,
+            entity      TEXT NOT NULL,
+            team_id     TEXT,
+            person_id   TEXT,
+            version     INTEGER NOT NULL DEFAULT 0,
+            deleted     INTEGER NOT NULL DEFAULT 0,
+            updated_hlc TEXT NOT NULL,
+            data        TEXT NOT NULL,
+            meta        TEXT NOT NULL
+        );
+        CREATE INDEX record_by_person ON record(person_id, entity) WHERE person_id IS NOT NULL;
+        CREATE INDEX record_by_entity ON record(entity, updated_hlc);
+
+        -- Mutations in the shape of the sync protocol, written in the same transaction as the
+        -- change they describe. mutation_id is the per-device sequence.
+        CREATE TABLE outbox (
+            mutation_id  INTEGER PRIMARY KEY,
+            entity       TEXT NOT NULL,
+            record_id    TEXT NOT NULL,
+            person_id    TEXT,
+            op           TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+            base_version INTEGER,
+            hlc          TEXT NOT NULL,
+            fields       TEXT NOT NULL,
+            old          TEXT NOT NULL,
+            created_at   TEXT NOT NULL
+        );
+        CREATE INDEX outbox_by_record ON outbox(record_id);
+        CREATE INDEX outbox_by_person ON outbox(person_id) WHERE person_id IS NOT NULL;
+        """,
+    ),
+    Migration(
+        2,
+        "search index",
+        """
+        -- Folded text (see app/domain/folding.py); rowid = record.rowid.
+        -- secure-delete: a deleted or erased name leaves no token behind in the index.
+        CREATE VIRTUAL TABLE person_search USING fts5(
+            text, tokenize = 'unicode61', prefix = '1 2 3'
+        );
+        INSERT INTO person_search(person_search, rank) VALUES ('secure-delete', 1);
+        CREATE VIRTUAL TABLE encounter_search USING fts5(
+            text, person_id UNINDEXED, tokenize = 'unicode61', prefix = '2 3'
+        );
+        INSERT INTO encounter_search(encounter_search, rank) VALUES ('secure-delete', 1);
+        INSERT INTO person_search(rowid, text)
+            SELECT rowid, gp_person_text(data) FROM record
+            WHERE entity = 'person' AND deleted = 0;
+        INSERT INTO encounter_search(rowid, text, person_id)
+            SELECT rowid, gp_encounter_text(data), person_id FROM record
+            WHERE entity = 'encounter' AND deleted = 0;
+        """,
+    ),
+    Migration(
+        3,
+        "indexes for today's lists and timelines",
+        """
+        CREATE INDEX encounter_by_time ON record(json_extract(data, '$.occurred_at'))
+            WHERE entity = 'encounter';
+        CREATE INDEX follow_up_by_due ON record(json_extract(data, '$.due_on'))
+            WHERE entity = 'follow_up';
+        CREATE INDEX person_by_alias ON record(json_extract(data, '$.alias') COLLATE NOCASE)
+            WHERE entity = 'person';
+        CREATE INDEX person_by_cpr ON record(json_extract(data, '$.cpr'))
+            WHERE entity = 'person';
+        """,
+    ),
+)
+
+LATEST = MIGRATIONS[-1].version

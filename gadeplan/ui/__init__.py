@@ -1,0 +1,1 @@
+"""The PySide6 program. The only package that imports Qt."""
