@@ -78,6 +78,8 @@ class Store:
             str(path), isolation_level=None, check_same_thread=False, timeout=10
         )
         try:
+            # SQLCipher's own log goes to stderr; damage is reported by integrity_problems().
+            conn.execute("PRAGMA cipher_log_level = NONE")
             version = conn.execute("PRAGMA cipher_version").fetchone()
             if not version or not version[0]:
                 raise NoSqlCipher("the SQLite driver has no SQLCipher")
@@ -212,13 +214,19 @@ class Store:
     def integrity_problems(self) -> list[str]:
         """Both checks of key-hierarchy.md. Empty when the store is sound."""
         problems: list[str] = []
-        with self.read() as conn:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-            problems.extend(str(r[0]) for r in rows if r[0] != "ok")
+        with self._lock:
+            conn = self._require_open()
+            checks = ["quick_check"]
             if self.driver is sqlcipher3:
-                problems.extend(
-                    str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()
-                )
+                checks.append("cipher_integrity_check")
+            for check in checks:
+                try:
+                    rows = conn.execute(f"PRAGMA {check}").fetchall()
+                except _DRIVER_ERRORS as exc:
+                    # A page that fails its HMAC stops the check itself: that is a finding.
+                    problems.append(f"{check}: {translate_error(exc)}")
+                    continue
+                problems.extend(f"{check}: {r[0]}" for r in rows if r[0] != "ok")
         return problems
 
     def cipher_info(self) -> dict[str, str]:

@@ -59,24 +59,40 @@ def create_profile(
     )
     store = Store.open(folder / DB_FILE, new.dek)
     try:
-        with store.write() as conn:
-            worker_id, team_id = new_id(), new_id()
-            LocalState.set(conn, LocalState.DEVICE_ID, f"d-{new_id()}")
-            LocalState.set(conn, LocalState.NEXT_MUTATION_ID, "1")
-            LocalState.set(conn, WORKER_ID, worker_id)
-            LocalState.set(conn, TEAM_ID, team_id)
-        session = Session(folder, store, clock, protection)
-        with store.write() as conn:
-            # Teams and workers are read-only records from the backend; these local stand-ins
-            # are not sent, and registration replaces them.
-            session.repo.save(conn, Team(id=team_id, name=LOCAL_TEAM_NAME), outbox=False)
-            session.repo.save(
-                conn, Worker(id=worker_id, name=worker_name, team_ids=(team_id,)), outbox=False
-            )
+        session = initialise_new_store(folder, store, clock, protection, worker_name)
     except BaseException:
         store.close()
         raise
     return CreatedProfile(session, new.recovery_key, protection)
+
+
+def initialise_new_store(
+    folder: Path,
+    store: Store,
+    clock: Clock,
+    protection: Protection,
+    worker_name: str = LOCAL_WORKER_NAME,
+) -> Session:
+    """Give a new, empty store its device id, local team and worker, and start a session on it.
+
+    The second half of :func:`create_profile`. It opens nothing itself: the store benchmark
+    also calls it on its plain baseline store, so both sides of the comparison start alike.
+    """
+    with store.write() as conn:
+        worker_id, team_id = new_id(), new_id()
+        LocalState.set(conn, LocalState.DEVICE_ID, f"d-{new_id()}")
+        LocalState.set(conn, LocalState.NEXT_MUTATION_ID, "1")
+        LocalState.set(conn, WORKER_ID, worker_id)
+        LocalState.set(conn, TEAM_ID, team_id)
+    session = Session(folder, store, clock, protection)
+    with store.write() as conn:
+        # Teams and workers are read-only records from the backend; these local stand-ins
+        # are not sent, and registration replaces them.
+        session.repo.save(conn, Team(id=team_id, name=LOCAL_TEAM_NAME), outbox=False)
+        session.repo.save(
+            conn, Worker(id=worker_id, name=worker_name, team_ids=(team_id,)), outbox=False
+        )
+    return session
 
 
 def _open_with(folder: Path, dek: bytes, clock: Clock | None) -> Session:

@@ -484,8 +484,10 @@ def _duplicate_reasons(
         if new_year == other_year:
             reasons.append("birth_year")
             score += 1
-        elif "cpr" not in reasons:
-            score -= 1.5  # a different birth year makes a name match unlikely
+        elif abs(new_year - other_year) > 2 and "cpr" not in reasons:
+            # Common names repeat (father and son): years far apart rule a name match out,
+            # while a year or two off is more likely a guess or a typo.
+            score -= 3
     return tuple(reasons), score
 
 
