@@ -60,7 +60,10 @@ MESSAGES: dict[str, str] = {
     ),
     "no_sqlcipher": "This installation lacks SQLCipher encryption and will not run. Ask IT.",
     "disk_full": "The disk is full. Nothing was lost; free some space and try again.",
-    "store_locked": "The profile is locked.",
+    "store_locked": (
+        "The profile in {folder} is open in another Gadeplan window or command. Close that "
+        "first; nothing was changed."
+    ),
     "store_error": "The profile could not be used. Nothing was changed.",
 }
 

@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import Any
 
 import sqlcipher3
+from filelock import FileLock, Timeout
 
 from gadeplan.app.domain.folding import fold
 from gadeplan.storage.errors import DamagedStore, DiskFull, NoSqlCipher, StoreError, StoreLocked
@@ -66,6 +67,7 @@ class Store:
     def __init__(self, conn: Any, path: Path | None, driver: ModuleType) -> None:
         self._conn = conn
         self._lock = threading.RLock()
+        self._in_use: FileLock | None = None
         self.path = path
         self.driver = driver
 
@@ -73,7 +75,26 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, dek: bytes, *, migrate: bool = True) -> Store:
-        """Open with the raw key. Refuses to run on a driver without SQLCipher."""
+        """Open with the raw key. Refuses to run on a driver without SQLCipher.
+
+        One program at a time per profile (the window or a command): a second one is told the
+        profile is in use at once, instead of waiting on SQLite's busy lock and failing later.
+        """
+        in_use = FileLock(f"{path}.lock", timeout=0)
+        try:
+            in_use.acquire()
+        except Timeout as exc:
+            raise StoreLocked("the profile is in use by another Gadeplan program") from exc
+        try:
+            store = cls._open_keyed(path, dek, migrate=migrate)
+        except BaseException:
+            in_use.release()
+            raise
+        store._in_use = in_use
+        return store
+
+    @classmethod
+    def _open_keyed(cls, path: Path, dek: bytes, *, migrate: bool) -> Store:
         conn = sqlcipher3.connect(
             str(path), isolation_level=None, check_same_thread=False, timeout=10
         )
@@ -248,3 +269,6 @@ class Store:
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             self._conn.close()
             self._conn = None
+            if self._in_use is not None:
+                self._in_use.release()
+                self._in_use = None

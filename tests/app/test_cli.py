@@ -183,3 +183,16 @@ def test_seed_is_deterministic() -> None:
     other = [(r.id, r.to_fields()) for r in generate(SeedSpec(**{**spec.__dict__, "seed": 6}))]
     assert other != first
     assert all(r.validate() == [] for r in generate(spec))
+
+
+def test_profile_in_use_is_told_at_once(folder: Path) -> None:
+    from gadeplan.app.services.profile import open_profile
+
+    session = open_profile(folder, PASSPHRASE)
+    try:
+        result = gadeplan(folder, "stats")
+    finally:
+        session.lock()
+    assert result.returncode == 75
+    assert "open in another Gadeplan window or command" in result.stderr
+    assert gadeplan(folder, "stats").returncode == 0
