@@ -14,6 +14,7 @@ from gadeplan.app.domain.ids import new_id
 from gadeplan.app.domain.records import Channel, Encounter
 from gadeplan.app.policy import Policy
 from gadeplan.app.services.profile import create_profile, open_profile
+from gadeplan.app.services.session import Session
 from gadeplan.storage.db import translate_error
 from gadeplan.storage.errors import DamagedStore, DiskFull, StoreError
 from tests.support import FAST_KDF, PASSPHRASE
@@ -51,23 +52,28 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
+def _fill(session: Session, acknowledged: list[str]) -> None:
+    """Log encounters with long notes until the disk is full; remember what was saved."""
+    note = "x" * 20_000
+    for _ in range(1_000):
+        encounter = Encounter(
+            id=new_id(),
+            team_id=session.identity.team_id,
+            occurred_at=datetime(2026, 11, 25, tzinfo=UTC),
+            channel=Channel.STREET,
+            approx_age=20,
+            note=note,
+        )
+        session.log_encounter(encounter)
+        acknowledged.append(encounter.id)
+
+
 def test_disk_full_is_reported_and_acknowledged_writes_survive(tiny_disk: Path) -> None:
     folder = tiny_disk / "profile"
     session = create_profile(folder, PASSPHRASE, policy=Policy(), kdf=FAST_KDF).session
     acknowledged: list[str] = []
-    note = "x" * 20_000
     with pytest.raises(DiskFull):
-        for _ in range(1_000):
-            encounter = Encounter(
-                id=new_id(),
-                team_id=session.identity.team_id,
-                occurred_at=datetime(2026, 11, 25, tzinfo=UTC),
-                channel=Channel.STREET,
-                approx_age=20,
-                note=note,
-            )
-            session.log_encounter(encounter)
-            acknowledged.append(encounter.id)
+        _fill(session, acknowledged)
     assert acknowledged, "the disk filled before anything was written; make it larger"
     session.lock()
 
