@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from gadeplan import __version__
+from gadeplan.app import logs
 from gadeplan.app.domain.housing import DANISH_LABELS, HousingCategory
 from gadeplan.app.policy import Policy, PolicyError, load_policy
 from gadeplan.app.seed import SeedSpec, seed
@@ -406,22 +407,25 @@ def main(
     parser = build_parser()
     args = parser.parse_args(argv)
     out = out or sys.stdout
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logs.configure(logging.DEBUG if args.debug else logging.INFO, console=args.debug)
     if args.command is None:
         parser.print_help(out)
         return EXIT_USAGE
     folder = _folder(args)
     try:
         policy = load_policy()
-        return COMMANDS[args.command](args, Terminal(args, stdin or sys.stdin), out, policy)
+        status = COMMANDS[args.command](args, Terminal(args, stdin or sys.stdin), out, policy)
+        log.info("command %s finished with status %d", args.command, status)
+        return status
     except PolicyError as exc:
+        log.error("machine policy refused")
         print(f"The machine policy is invalid, so Gadeplan will not start: {exc}", file=sys.stderr)
         return 78
     except WeakPassphrase as exc:
         print(_message_for(exc, folder), file=sys.stderr)
         return exc.exit_code
     except StoreError as exc:
-        log.debug("command %s failed: %s", args.command, exc.code)
+        log.warning("command %s failed: %s", args.command, exc.code)
         print(_message_for(exc, folder), file=sys.stderr)
         return exc.exit_code
     except CliError as exc:
@@ -443,6 +447,8 @@ def main(
         print("Interrupted. Every finished step is saved.", file=sys.stderr)
         return 130
     except Exception as exc:
+        # The exception's text may quote data: only its type goes to the log.
+        log.error("command %s failed with an internal error: %s", args.command, type(exc).__name__)
         if args.debug:
             raise
         print(

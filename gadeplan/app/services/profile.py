@@ -7,6 +7,7 @@ not be opened.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from gadeplan.storage.db import Store
 from gadeplan.storage.errors import DamagedStore, ProfileNotFound
 from gadeplan.storage.keys import DB_FILE, DEFAULT_KDF, KdfParams, Protection
 from gadeplan.storage.records import LocalState
+
+log = logging.getLogger(__name__)
 
 #: Names the local team and worker get until the device is registered with the backend.
 LOCAL_TEAM_NAME = "Mit team"
@@ -63,6 +66,7 @@ def create_profile(
     except BaseException:
         store.close()
         raise
+    log.info("profile created; protection: %s", protection)
     return CreatedProfile(session, new.recovery_key, protection)
 
 
@@ -120,7 +124,9 @@ def open_profile(
     if not (folder / keys.KEY_FILE).exists():
         raise ProfileNotFound("no profile in this folder")
     dek = keys.unlock(folder, passphrase, attempt_clock)
-    return _open_with(folder, dek, clock)
+    session = _open_with(folder, dek, clock)
+    log.info("profile unlocked")
+    return session
 
 
 def recover_profile(
@@ -140,11 +146,14 @@ def recover_profile(
         policy_minimum=policy.min_passphrase_length,
         clock=attempt_clock,
     )
-    return _open_with(folder, dek, clock)
+    session = _open_with(folder, dek, clock)
+    log.info("profile recovered with the recovery key; protection: %s", session.protection)
+    return session
 
 
 def change_passphrase(folder: Path, old: str, new: str, *, policy: Policy) -> None:
     keys.change_passphrase(folder, old, new, policy_minimum=policy.min_passphrase_length)
+    log.info("passphrase changed")
 
 
 def protection_of(folder: Path) -> Protection:

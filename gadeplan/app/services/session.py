@@ -9,6 +9,7 @@ event names records and fields, never their values.
 from __future__ import annotations
 
 import difflib
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -43,6 +44,8 @@ from gadeplan.storage.db import Store
 from gadeplan.storage.records import Change, LocalState, RecordRepository
 
 T = TypeVar("T", bound=Entity)
+
+log = logging.getLogger(__name__)
 
 #: local_state keys for who works on this device (until the backend says otherwise).
 WORKER_ID = "worker_id"
@@ -355,6 +358,7 @@ class Session:
                 conn, AuditAction.ERASE, entity="person", record_id=person_id, detail=str(count)
             )
         self.store.checkpoint()
+        log.info("erased a person: %d records purged", count)
         return count
 
     # --- the field work ----------------------------------------------------------------------
@@ -445,6 +449,7 @@ class Session:
 
     def lock(self) -> None:
         self.store.close()
+        log.info("profile locked")
 
     def bulk_writer(self) -> Callable[[Iterable[TeamRecord]], int]:
         """For generated demo data only: many records per transaction, one audit event."""
