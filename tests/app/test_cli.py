@@ -196,3 +196,21 @@ def test_profile_in_use_is_told_at_once(folder: Path) -> None:
     assert result.returncode == 75
     assert "open in another Gadeplan window or command" in result.stderr
     assert gadeplan(folder, "stats").returncode == 0
+
+
+def test_the_log_holds_codes_and_counts_but_no_personal_data(folder: Path, tmp_path: Path) -> None:
+    from gadeplan.app.logs import LOG_FILE, log_dir
+
+    gadeplan(folder, "seed", "--persons", "10", "--encounters", "50")
+    person_id = _first_person_id(folder)
+    out = tmp_path / "export.json"
+    assert gadeplan(folder, "export-person", person_id, "--output", str(out)).returncode == 0
+    gadeplan(folder, "stats", stdin="forkert kodeord her\n")
+    log_text = (log_dir() / LOG_FILE).read_text("utf-8")
+    assert "failed: wrong_passphrase" in log_text  # the log is written at all
+    export = json.loads(out.read_text())
+    person = export["records"]["person"][0]
+    secrets = [person["alias"], person_id, *(v for v in (person["name"], person["cpr"]) if v)]
+    secrets += [e["note"] for e in export["records"].get("encounter", []) if e.get("note")]
+    for secret in secrets:
+        assert secret not in log_text
