@@ -260,7 +260,8 @@ class Store:
 
     def close(self) -> None:
         """Lock: close the one connection. The WAL is checkpointed first, so the files at rest
-        are just the database and the key file."""
+        are the database, the key file and an empty ``.lock`` file (it is reused, not deleted,
+        since deleting a lock file while another process waits on it is a race)."""
         with self._lock:
             if self._conn is None:
                 return

@@ -335,6 +335,10 @@ def create_key_file(
     """Make the DEK and its two wraps. The database itself is created by the caller."""
     check_passphrase(passphrase, protection, policy_minimum)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        # mkdir's mode does not apply to a folder that already existed: other users of the
+        # machine get no listing of, and no handle on, the profile's files.
+        os.chmod(folder, 0o700)
     if (folder / KEY_FILE).exists() or (folder / DB_FILE).exists():
         raise ProfileExists("a profile already exists in this folder")
     store_id = str(uuid.uuid4())
@@ -455,3 +459,11 @@ def forget_keys(folder: Path) -> None:
     if key_file is not None:
         keychain.delete_device_secret(key_file.store_id)
     (folder / KEY_FILE).unlink(missing_ok=True)
+
+
+def wipe_profile(folder: Path) -> None:
+    """Remote wipe: the keys go first (then the data is unreadable whatever happens next),
+    then the database and its companions. Only the files Gadeplan makes are touched."""
+    forget_keys(folder)
+    for name in (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", f"{DB_FILE}.lock", THROTTLE_FILE):
+        (folder / name).unlink(missing_ok=True)

@@ -101,6 +101,24 @@ MIGRATIONS: tuple[Migration, ...] = (
             WHERE entity = 'person';
         """,
     ),
+    Migration(
+        4,
+        "sync bookkeeping",
+        """
+        -- Mutations the server refused for good, until the worker has seen them.
+        CREATE TABLE sync_rejection (
+            mutation_id INTEGER PRIMARY KEY,
+            entity      TEXT NOT NULL,
+            record_id   TEXT NOT NULL,
+            error       TEXT NOT NULL,
+            at          TEXT NOT NULL
+        );
+        -- Ids erased at the backend (ids only, no data), so nothing brings them back.
+        CREATE TABLE sync_erased (id TEXT PRIMARY KEY) WITHOUT ROWID;
+        -- Ids returned by a full pull after reset_required, until it finishes.
+        CREATE TABLE sync_reset_seen (id TEXT PRIMARY KEY) WITHOUT ROWID;
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -288,6 +288,25 @@ class RecordRepository:
         if table is not None:
             conn.execute(f"DELETE FROM {table} WHERE rowid = ?", (rowid,))
 
+    # Used by sync (storage/sync_state.py), which writes records the server sent.
+    def reindex(
+        self,
+        conn: Any,
+        entity: str,
+        rowid: int,
+        fields: dict[str, JSON],
+        person_id: str | None,
+        *,
+        replace: bool,
+    ) -> None:
+        self._index(conn, entity, rowid, fields, person_id, replace=replace)
+
+    def unindex(self, conn: Any, entity: str, rowid: int) -> None:
+        self._unindex(conn, entity, rowid)
+
+    def clock_for(self, conn: Any) -> HybridLogicalClock:
+        return self._clock(conn)
+
     def search_persons(self, query: str, limit: int = 50) -> list[str]:
         """Person ids for a search-as-you-type query: matches on alias, name and places first,
         then persons whose encounter notes or places match. Every word is a prefix."""
@@ -407,16 +426,22 @@ class RecordRepository:
         itself must survive). Returns how many records went. The caller checkpoints the WAL
         after the transaction, so no copy of the text is left in it."""
         rows = conn.execute(
-            "SELECT rowid, entity FROM record WHERE entity != 'audit_event'"
+            "SELECT rowid, entity, id FROM record WHERE entity != 'audit_event'"
             " AND (id = ? OR person_id = ?)",
             (person_id, person_id),
         ).fetchall()
-        for rowid, entity in rows:
+        for rowid, entity, _ in rows:
             self._unindex(conn, entity, rowid)
         ids = [r[0] for r in rows]
+        record_ids = [r[2] for r in rows]
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            conn.execute(f"DELETE FROM record WHERE rowid IN ({','.join('?' * len(chunk))})", chunk)
+            marks = ",".join("?" * len(chunk))
+            conn.execute(f"DELETE FROM record WHERE rowid IN ({marks})", chunk)
+            conn.execute(
+                f"DELETE FROM sync_rejection WHERE record_id IN ({marks})",
+                record_ids[start : start + 500],
+            )
         conn.execute(
             "DELETE FROM outbox WHERE entity != 'audit_event' AND (person_id = ? OR record_id = ?)",
             (person_id, person_id),

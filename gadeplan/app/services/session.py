@@ -164,13 +164,21 @@ class Session:
         self.clock = clock
         self.protection = protection
         self.repo = RecordRepository(store, lambda: wall_millis(clock))
-        with store.read() as conn:
+        self.identity = self._read_identity()
+        self.audit = Audit(self.repo, self.identity, clock)
+
+    def _read_identity(self) -> Identity:
+        with self.store.read() as conn:
             worker_id = LocalState.get(conn, WORKER_ID)
             team_id = LocalState.get(conn, TEAM_ID)
         if worker_id is None or team_id is None:
             raise RuntimeError("the profile was not initialised")
-        self.identity = Identity(worker_id, self.repo.device_id(), team_id)
-        self.audit = Audit(self.repo, self.identity, clock)
+        return Identity(worker_id, self.repo.device_id(), team_id)
+
+    def reload_identity(self) -> None:
+        """After registering with the backend, work is filed under the server's ids."""
+        self.identity = self._read_identity()
+        self.audit = Audit(self.repo, self.identity, self.clock)
 
     # --- generic records ---------------------------------------------------------------------
 
