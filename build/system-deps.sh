@@ -7,6 +7,17 @@ needed=()
 for pkg in libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || needed+=("$pkg")
 done
+# The backend tests start a throw-away PostgreSQL server (initdb, pg_ctl). Debian keeps them in
+# /usr/lib/postgresql/<version>/bin, off PATH, so look there too before installing.
+have_postgres() {
+  if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then return 0; fi
+  local bin
+  for bin in /usr/lib/postgresql/*/bin; do
+    if [ -x "$bin/initdb" ] && [ -x "$bin/pg_ctl" ]; then return 0; fi
+  done
+  return 1
+}
+have_postgres || needed+=(postgresql)
 if [ ${#needed[@]} -eq 0 ]; then
   exit 0
 fi

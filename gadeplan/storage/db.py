@@ -13,7 +13,7 @@ import errno
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,21 +32,26 @@ Row = tuple[Any, ...]
 _DRIVER_ERRORS = (sqlcipher3.DatabaseError, sqlite3.DatabaseError)
 
 
-def _person_text(data: str | None) -> str:
-    if not data:
-        return ""
-    fields = json.loads(data)
+def person_search_text(fields: Mapping[str, Any]) -> str:
+    """The folded text a person is found by: alias, name and places."""
     parts = [fields.get("alias") or "", fields.get("name") or ""]
     parts.extend(fields.get("places") or [])
     return fold(" ".join(p for p in parts if isinstance(p, str)))
 
 
-def _encounter_text(data: str | None) -> str:
-    if not data:
-        return ""
-    fields = json.loads(data)
+def encounter_search_text(fields: Mapping[str, Any]) -> str:
+    """The folded text an encounter is found by: place, note and description."""
     parts = [fields.get("place") or "", fields.get("note") or "", fields.get("description") or ""]
     return fold(" ".join(p for p in parts if isinstance(p, str)))
+
+
+# The same texts as SQL functions over a record's JSON, for migrations that backfill the index.
+def _person_text(data: str | None) -> str:
+    return person_search_text(json.loads(data)) if data else ""
+
+
+def _encounter_text(data: str | None) -> str:
+    return encounter_search_text(json.loads(data)) if data else ""
 
 
 def translate_error(exc: Exception) -> StoreError:

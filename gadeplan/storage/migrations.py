@@ -119,6 +119,87 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE TABLE sync_reset_seen (id TEXT PRIMARY KEY) WITHOUT ROWID;
         """,
     ),
+    Migration(
+        5,
+        "index for the people list's last-seen dates",
+        """
+        -- The latest encounter per person, for "not seen for N days" and the quick log's
+        -- last place: a covering scan of this index instead of every encounter's JSON.
+        CREATE INDEX encounter_by_person_time
+            ON record(person_id, json_extract(data, '$.occurred_at'))
+            WHERE entity = 'encounter' AND deleted = 0 AND person_id IS NOT NULL;
+        """,
+    ),
+    Migration(
+        6,
+        "covering indexes for the radar, the dashboard and the reports",
+        """
+        -- Those screens read a few fields of every person and every housing entry. Read
+        -- through the table, each row costs a page of its own to decrypt (about a second
+        -- for 20,000 persons); these indexes hold exactly the fields storage/analytics.py
+        -- selects, so the reads never touch the table. The expressions must stay character
+        -- for character what analytics.py writes.
+        CREATE INDEX housing_timeline ON record(
+            person_id,
+            json_extract(data, '$.valid_from'),
+            json_extract(data, '$.category'),
+            json_extract(data, '$.expected_date'),
+            json_extract(data, '$.ready_to_move'),
+            json_extract(data, '$.place'),
+            id
+        ) WHERE entity = 'housing_status' AND deleted = 0 AND person_id IS NOT NULL;
+        CREATE INDEX person_facts ON record(
+            team_id,
+            json_extract(data, '$.alias'),
+            json_extract(data, '$.birth_date'),
+            json_extract(data, '$.cpr'),
+            json_extract(data, '$.birth_year'),
+            json_extract(data, '$.approx_age'),
+            json_extract(data, '$.formerly_in_care'),
+            json_extract(data, '$.aftercare_ends_on'),
+            json_extract(data, '$.places'),
+            id
+        ) WHERE entity = 'person' AND deleted = 0;
+        """,
+    ),
+    Migration(
+        7,
+        "covering indexes for the radar's transitions, offers, evictions and places",
+        """
+        -- The radar reads every person's transitions, offers and eviction cases, and the
+        -- cold-weather checklist where people were met lately; as with migration 6, these
+        -- hold the fields storage/analytics.py selects, so the table is not read. Transitions
+        -- and encounters are keyed by date: the radar asks only for a window of them.
+        CREATE INDEX transition_by_date ON record(
+            json_extract(data, '$.on'),
+            person_id,
+            json_extract(data, '$.kind'),
+            json_extract(data, '$.done'),
+            json_extract(data, '$.housing_plan'),
+            id
+        ) WHERE entity = 'transition' AND deleted = 0 AND person_id IS NOT NULL;
+        CREATE INDEX housing_offer_dates ON record(
+            person_id,
+            json_extract(data, '$.status'),
+            json_extract(data, '$.move_in_on'),
+            json_extract(data, '$.lease_ends_on'),
+            id
+        ) WHERE entity = 'housing_offer' AND deleted = 0 AND person_id IS NOT NULL;
+        CREATE INDEX eviction_case_dates ON record(
+            json_extract(data, '$.status'),
+            person_id,
+            json_extract(data, '$.court_date'),
+            json_extract(data, '$.bailiff_date'),
+            json_extract(data, '$.actions'),
+            id
+        ) WHERE entity = 'eviction_case' AND deleted = 0 AND person_id IS NOT NULL;
+        CREATE INDEX encounter_place_by_time ON record(
+            json_extract(data, '$.occurred_at'),
+            person_id,
+            json_extract(data, '$.place')
+        ) WHERE entity = 'encounter' AND deleted = 0 AND person_id IS NOT NULL;
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from gadeplan.app.domain.records import JSON
-from gadeplan.storage.records import LocalState, RecordRepository, _dumps
+from gadeplan.storage.records import LocalState, RecordRepository, _dumps, empty_outbox_copies
 
 CURSOR = "sync_cursor"
 EPOCH = "sync_epoch"
@@ -346,9 +346,7 @@ class SyncStore:
             if row is not None:
                 self.repo.unindex(conn, row[1], int(row[0]))
                 conn.execute("DELETE FROM record WHERE rowid = ?", (row[0],))
-        conn.execute(
-            "DELETE FROM outbox WHERE record_id = ? AND entity != 'audit_event'", (record_id,)
-        )
+        empty_outbox_copies(conn, "record_id = ? AND entity != 'audit_event'", (record_id,))
         for (conflict_rowid,) in conn.execute(
             "SELECT rowid FROM record WHERE entity = 'conflict'"
             " AND json_extract(data, '$.record_id') = ?",

@@ -9,6 +9,7 @@ migration.
 from __future__ import annotations
 
 import dataclasses
+import json
 import types
 import typing
 from collections.abc import Mapping
@@ -18,6 +19,10 @@ from enum import Enum, StrEnum
 from typing import Any, ClassVar, Self, TypeAlias
 
 from gadeplan.app.domain.housing import HousingCategory
+
+#: A record's fields, as UTF-8 JSON, must fit in one sync mutation (256 KiB, the protocol's
+#: limit) twice over: an update carries the changed fields and their old values.
+MAX_RECORD_BYTES = 120 * 1024
 
 JSON: TypeAlias = bool | int | float | str | list["JSON"] | dict[str, "JSON"] | None
 
@@ -171,7 +176,22 @@ class Entity:
     id: str
 
     def validate(self) -> list[FieldError]:
-        return []
+        size = len(json.dumps(self.to_fields(), ensure_ascii=False).encode())
+        if size <= MAX_RECORD_BYTES:
+            return []
+        # Refused at save time, never in the outbox: a mutation the server will always refuse
+        # would otherwise sit in the queue for ever. Name the largest field, usually a note.
+        largest = max(
+            self.field_names(),
+            key=lambda name: len(json.dumps(to_json(getattr(self, name)), ensure_ascii=False)),
+        )
+        return [
+            FieldError(
+                largest,
+                "too_long",
+                "The text is too long to save (at most about 100,000 characters in a record).",
+            )
+        ]
 
     def check(self) -> None:
         errors = self.validate()

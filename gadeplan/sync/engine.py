@@ -1,0 +1,299 @@
+"""The sync engine: register the device, push the outbox, pull the server's changes.
+
+The order of one sync is push, then pull. Pushing first means the pull that follows already
+carries the server's verdict on the worker's own edits (merged values and conflicts), so the
+worker sees one consistent picture at the end of a sync.
+
+Guarantees, from the protocol:
+
+- A mutation leaves the outbox only when the server answered it (applied, conflict, rejected,
+  gone). A lost answer makes the next push repeat the same ids; the server recognises them.
+- A pulled page and the cursor after it commit in one local transaction.
+- A pulled record with unsent local edits is merged field by field (higher HLC wins).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import pydantic
+import stamina
+
+from gadeplan.storage.records import LocalState
+from gadeplan.storage.sync_state import (
+    CLOCK_SKEW,
+    CURSOR,
+    LAST_ERROR,
+    LAST_SYNC,
+    REFRESH_TOKEN,
+    RESETTING,
+    Rejection,
+    SyncStore,
+)
+from gadeplan.sync.schemas import (
+    MAX_MUTATION_BYTES,
+    MAX_PULL_LIMIT,
+    MAX_PUSH_BYTES,
+    MAX_PUSH_MUTATIONS,
+    PATH_PULL,
+    PATH_PUSH,
+    PATH_REGISTER,
+    PATH_TOKEN,
+    PullResponse,
+    PushResponse,
+    RegisterResponse,
+    TokenResponse,
+    wire_size,
+)
+from gadeplan.sync.transport import (
+    ProtocolError,
+    ResetRequired,
+    SyncError,
+    Transport,
+    Unauthorized,
+)
+
+#: Room for the request envelope around the mutations.
+_ENVELOPE = 1024
+
+
+class AlreadySyncing(SyncError):
+    code = "already_syncing"
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    pulled: int = 0
+    erased: int = 0
+    removed: int = 0
+    kept_local: int = 0
+    reset: bool = False
+    clock_skew: bool = False
+
+
+@dataclass(frozen=True)
+class Registration:
+    device_id: str
+    worker_id: str
+    worker_name: str
+    team_id: str
+    team_names: tuple[str, ...]
+
+
+M = TypeVar("M", bound=pydantic.BaseModel)
+
+
+def _parse(model: type[M], answer: dict[str, Any]) -> M:
+    try:
+        return model.model_validate(answer)
+    except pydantic.ValidationError as exc:
+        raise ProtocolError(f"the server's answer is not a valid {model.__name__}") from exc
+
+
+def _is_transient(exc: Exception) -> bool:
+    return isinstance(exc, SyncError) and exc.transient
+
+
+class SyncEngine:
+    """One device's sync with one backend. Thread-safe: one sync at a time."""
+
+    def __init__(
+        self,
+        sync_store: SyncStore,
+        transport: Transport,
+        *,
+        attempts: int = 4,
+        wall: Callable[[], float] = time.time,
+    ) -> None:
+        self.state = sync_store
+        self.transport = transport
+        self._attempts = attempts
+        self._wall = wall
+        self._running = threading.Lock()
+        self._access_token: str | None = None
+        self._access_expires = 0.0
+
+    # --- registration and tokens -------------------------------------------------------------
+
+    def register(self, username: str, password: str, device_name: str) -> Registration:
+        answer = _parse(
+            RegisterResponse,
+            self.transport.post(
+                PATH_REGISTER,
+                {"username": username, "password": password, "device_name": device_name},
+            ),
+        )
+        teams = answer.worker.teams
+        if not teams:
+            raise SyncError("this worker belongs to no team at the backend")
+        registration = Registration(
+            device_id=answer.device_id,
+            worker_id=answer.worker.id,
+            worker_name=answer.worker.name,
+            team_id=teams[0].id,
+            team_names=tuple(t.name for t in teams),
+        )
+        with self.state.store.write() as conn:
+            self.state.register(
+                conn,
+                server_url=self.transport.base_url,
+                device_id=registration.device_id,
+                refresh_token=answer.refresh_token,
+                worker_id=registration.worker_id,
+                worker_name=registration.worker_name,
+                team_id=registration.team_id,
+            )
+        self._remember_access(answer.access_token, answer.expires_in)
+        return registration
+
+    def _remember_access(self, token: str, expires_in: int) -> None:
+        self._access_token = token
+        # Renew a little early, so a token never expires between two requests of one sync.
+        self._access_expires = self._wall() + max(0.0, float(expires_in) - 15)
+
+    def _token(self) -> str:
+        if self._access_token and self._wall() < self._access_expires:
+            return self._access_token
+        with self.state.store.read() as conn:
+            device_id = LocalState.get(conn, LocalState.DEVICE_ID)
+            refresh = LocalState.get(conn, REFRESH_TOKEN)
+        if not refresh or not device_id:
+            raise Unauthorized("this device is not registered with a backend")
+        answer = _parse(
+            TokenResponse,
+            self.transport.post(PATH_TOKEN, {"device_id": device_id, "refresh_token": refresh}),
+        )
+        # The rotated refresh token is saved before the access token is used: the old one is
+        # now spent, and presenting it again would look like theft to the server.
+        self.state.set_now(REFRESH_TOKEN, answer.refresh_token)
+        self._remember_access(answer.access_token, answer.expires_in)
+        assert self._access_token is not None
+        return self._access_token
+
+    def _call(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        """One authorised request, retried with exponential backoff and jitter while the
+        failure is transient (offline, timeouts, 5xx, 429)."""
+        for attempt in stamina.retry_context(
+            on=_is_transient, attempts=self._attempts, wait_initial=0.5, wait_max=10.0
+        ):
+            with attempt:
+                try:
+                    return self.transport.post(path, body, token=self._token())
+                except Unauthorized:
+                    # An access token can expire early (server restart, clock): renew once.
+                    self._access_token = None
+                    return self.transport.post(path, body, token=self._token())
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    # --- one sync ----------------------------------------------------------------------------
+
+    def sync_once(self, progress: Callable[[str, int], None] | None = None) -> SyncReport:
+        if not self._running.acquire(blocking=False):
+            raise AlreadySyncing("a sync is already running")
+        try:
+            report = SyncReport()
+            try:
+                self._push(report, progress)
+                self._pull(report, progress)
+                if report.erased:
+                    # Erasures empty unsent mutations rather than leaving holes; send those
+                    # now, so the queue is empty at the end of the sync.
+                    self._push(report, progress)
+            except SyncError as exc:
+                self.state.set_now(LAST_ERROR, exc.code)
+                raise
+            with self.state.store.write() as conn:
+                self.state.set(conn, LAST_SYNC, datetime.now(UTC).isoformat(timespec="seconds"))
+                self.state.set(conn, LAST_ERROR, None)
+                report.clock_skew = LocalState.get(conn, CLOCK_SKEW) is not None
+            return report
+        finally:
+            self._running.release()
+
+    def _next_batch(self) -> tuple[list[dict[str, Any]], set[int]]:
+        """Up to 200 mutations and 1 MiB, as wire dicts, and the ids of any sent stripped.
+
+        A mutation larger than the server's limit cannot be in the outbox (records are
+        validated for size when saved); should one be there all the same, it is sent with no
+        fields, so the server answers it (a no-op, or a rejection) and the mutation ids stay
+        contiguous, and it is reported to the worker as rejected. The queue never blocks.
+        """
+        entries = self.state.repo.outbox(limit=MAX_PUSH_MUTATIONS)
+        batch: list[dict[str, Any]] = []
+        stripped: set[int] = set()
+        size = _ENVELOPE
+        for entry in entries:
+            wire = entry.to_wire()
+            entry_size = wire_size(wire)
+            if entry_size > MAX_MUTATION_BYTES:
+                wire = {**wire, "fields": {}, "old": {}}
+                stripped.add(entry.mutation_id)
+                entry_size = wire_size(wire)
+            if batch and size + entry_size > MAX_PUSH_BYTES:
+                break
+            batch.append(wire)
+            size += entry_size + 1
+        return batch, stripped
+
+    def _push(self, report: SyncReport, progress: Callable[[str, int], None] | None) -> None:
+        with self.state.store.read() as conn:
+            device_id = LocalState.get(conn, LocalState.DEVICE_ID)
+        while True:
+            batch, stripped = self._next_batch()
+            if not batch:
+                return
+            answer = _parse(
+                PushResponse,
+                self._call(PATH_PUSH, {"device_id": device_id, "mutations": batch}),
+            )
+            results = [r.model_dump(mode="json") for r in answer.results]
+            for result in results:
+                if result["mutation_id"] in stripped:
+                    result.update(status="rejected", error="too_large")
+            with self.state.store.write() as conn:
+                report.rejected.extend(self.state.acknowledge(conn, results))
+            answered = {r.mutation_id for r in answer.results}
+            if not answered & {int(m["mutation_id"]) for m in batch}:
+                raise SyncError("the server answered none of the pushed mutations")
+            report.pushed += len(answered)
+            if progress:
+                progress("push", report.pushed)
+
+    def _pull(self, report: SyncReport, progress: Callable[[str, int], None] | None) -> None:
+        while True:
+            cursor = self.state.get(CURSOR)
+            try:
+                answer = _parse(
+                    PullResponse,
+                    self._call(PATH_PULL, {"cursor": cursor, "limit": MAX_PULL_LIMIT}),
+                )
+            except ResetRequired:
+                if cursor is None:
+                    raise  # a full pull cannot be refused: a server bug, not ours to loop on
+                with self.state.store.write() as conn:
+                    self.state.begin_reset(conn)
+                report.reset = True
+                continue
+            changes = [c.model_dump(mode="json") for c in answer.changes]
+            with self.state.store.write() as conn:
+                applied = self.state.apply_changes(conn, changes)
+                self.state.set(conn, CURSOR, answer.cursor)
+                self.state.observe_server_hlc(conn, answer.server_hlc)
+                more = answer.more
+                if not more and LocalState.get(conn, RESETTING) == "1":
+                    self.state.finish_reset(conn)
+            report.pulled += applied.put + applied.deleted
+            report.erased += applied.erased
+            report.removed += applied.removed
+            report.kept_local += applied.kept_local
+            if progress:
+                progress("pull", report.pulled)
+            if not more:
+                return

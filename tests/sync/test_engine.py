@@ -1,0 +1,301 @@
+"""The client engine against the real backend: the contract's cases, one at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from gadeplan.app.domain.housing import HousingCategory
+from gadeplan.app.domain.ids import new_id
+from gadeplan.app.domain.records import (
+    Channel,
+    Conflict,
+    Encounter,
+    Person,
+    Phone,
+    ValidationError,
+)
+from gadeplan.app.services.sync import ProfileWiped
+from gadeplan.storage import keys
+from gadeplan.sync.engine import SyncEngine
+from tests.backend.support import Server
+from tests.sync.conftest import Laptop
+
+Make = Callable[..., Laptop]
+
+
+def _person(laptop: Laptop, alias: str, **fields: object) -> Person:
+    person = Person(id=new_id(), team_id=laptop.team, alias=alias, **fields)  # type: ignore[arg-type]
+    result = laptop.session.create_person(person, confirmed_new=True)
+    assert result.person is not None
+    return result.person
+
+
+def _encounter(laptop: Laptop, person: Person, note: str) -> Encounter:
+    encounter = Encounter(
+        id=new_id(),
+        team_id=laptop.team,
+        person_id=person.id,
+        occurred_at=datetime(2026, 11, 24, 22, tzinfo=UTC),
+        channel=Channel.NIGHT_CAFE,
+        note=note,
+    )
+    laptop.session.log_encounter(encounter, situation=HousingCategory.SOFA)
+    return encounter
+
+
+def test_registration_moves_offline_work_into_the_workers_team(
+    backend: Server, laptops: Make, tmp_path: object
+) -> None:
+    team = backend.team()
+    laptop = laptops(backend.worker(team))
+    assert laptop.team == team
+    assert laptop.registration.team_id == team
+    person = _person(laptop, "Ræven")
+    report = laptop.sync.sync_once()
+    assert report.rejected == []
+    assert report.pushed >= 2  # the person and its audit event
+    status = laptop.sync.status()
+    assert status.unsent_changes == 0
+    assert status.last_success is not None
+    assert laptop.session.get(Person, person.id) is not None
+
+
+def test_two_laptops_of_a_team_see_each_others_work(backend: Server, laptops: Make) -> None:
+    team = backend.team()
+    a = laptops(backend.worker(team))
+    b = laptops(backend.worker(team))
+    person = _person(a, "Lillebror", name="Søren Østergaard")
+    _encounter(a, person, "Sov ved Banegården")
+    a.sync.sync_once()
+    report = b.sync.sync_once()
+    assert report.pulled >= 3
+    file = b.session.open_person(person.id)
+    assert file is not None
+    assert file.person.name == "Søren Østergaard"
+    assert [e.note for e in file.encounters] == ["Sov ved Banegården"]
+    assert [h.category for h in file.housing] == [HousingCategory.SOFA]
+    # Searchable on the other laptop too: the pull keeps the search index in step.
+    assert [p.id for p in b.session.search_persons("soeren")] == [person.id]
+
+
+def test_concurrent_edits_converge_and_keep_the_losing_value(
+    backend: Server, laptops: Make
+) -> None:
+    team = backend.team()
+    a = laptops(backend.worker(team))
+    b = laptops(backend.worker(team))
+    person = _person(a, "Kasket", phones=(Phone("+45 11 11 11 11"),))
+    a.sync.sync_once()
+    b.sync.sync_once()
+    # Both edit the phone number offline, in two cars.
+    a.session.update_person(replace(person, phones=(Phone("+45 22 22 22 22"),)))
+    b_person = b.session.get(Person, person.id)
+    assert b_person is not None
+    b.session.update_person(replace(b_person, phones=(Phone("+45 33 33 33 33"),)))
+    a.sync.sync_once()
+    b.sync.sync_once()
+    a.sync.sync_once()
+    phone_a = a.session.get(Person, person.id).phones  # type: ignore[union-attr]
+    phone_b = b.session.get(Person, person.id).phones  # type: ignore[union-attr]
+    assert phone_a == phone_b == (Phone("+45 33 33 33 33"),)  # the later edit (higher HLC)
+    conflicts = list(a.session.repo.all(Conflict))
+    assert len(conflicts) == 1
+    assert conflicts[0].record_id == person.id
+    assert conflicts[0].field == "phones"
+    assert "22 22 22 22" in str(conflicts[0].lost_value)
+    assert not conflicts[0].resolved
+
+
+def test_consecutive_own_edits_are_not_conflicts(backend: Server, laptops: Make) -> None:
+    team = backend.team()
+    a = laptops(backend.worker(team))
+    person = _person(a, "Bamse")
+    for alias in ("Bamse 2", "Bamse 3", "Bamse 4"):
+        current = a.session.get(Person, person.id)
+        assert current is not None
+        a.session.update_person(replace(current, alias=alias))
+    a.sync.sync_once()
+    # And again after a sync, on top of the acknowledged version.
+    current = a.session.get(Person, person.id)
+    assert current is not None
+    a.session.update_person(replace(current, alias="Bamse 5"))
+    a.sync.sync_once()
+    assert list(a.session.repo.all(Conflict)) == []
+    assert a.session.get(Person, person.id).alias == "Bamse 5"  # type: ignore[union-attr]
+
+
+def test_a_pull_never_clobbers_an_unsent_edit(backend: Server, laptops: Make) -> None:
+    team = backend.team()
+    a = laptops(backend.worker(team))
+    b = laptops(backend.worker(team))
+    person = _person(a, "Stjerne", name="Maja Holm")
+    a.sync.sync_once()
+    b.sync.sync_once()
+    a.session.update_person(replace(person, name="Maja Holm Dahl"))
+    a.sync.sync_once()
+    # b edits another field later, and applies the server's put before pushing.
+    b_person = b.session.get(Person, person.id)
+    assert b_person is not None
+    b.clock.advance(minutes=1)
+    b.session.update_person(replace(b_person, description="Grøn jakke"))
+    state = b.sync.state
+    page = b.transport.post(
+        "/v1/sync/pull",
+        {"cursor": state.get("sync_cursor"), "limit": 1000},
+        token=b.sync._engine_for()._token(),
+    )
+    with b.session.store.write() as conn:
+        state.apply_changes(conn, page["changes"])
+    merged = b.session.get(Person, person.id)
+    assert merged is not None
+    assert merged.name == "Maja Holm Dahl"  # the server's newer value
+    assert merged.description == "Grøn jakke"  # the unsent local edit survives
+    b.sync.sync_once()
+    a.sync.sync_once()
+    assert a.session.get(Person, person.id) == b.session.get(Person, person.id)
+
+
+def test_erasure_purges_everything_and_nothing_comes_back(backend: Server, laptops: Make) -> None:
+    team = backend.team()
+    a = laptops(backend.worker(team))
+    b = laptops(backend.worker(team))
+    person = _person(a, "Ål", name="Erase Me")
+    _encounter(a, person, "Noget om Erase Me")
+    a.sync.sync_once()
+    b.sync.sync_once()
+    # b edits offline while the municipality erases the person.
+    b_person = b.session.get(Person, person.id)
+    assert b_person is not None
+    b.session.update_person(replace(b_person, name="Erase Me Too"))
+    backend.admin.erase_person(person.id, "Art. 17 request")
+    a.sync.sync_once()
+    report = b.sync.sync_once()
+    for laptop in (a, b):
+        assert laptop.sync.status().unsent_changes == 0  # the emptied copies were answered
+        assert laptop.session.get(Person, person.id) is None
+        assert laptop.session.repo.all_for_person(person.id) == []
+        assert laptop.session.search_persons("erase") == []
+    assert report.rejected == []
+    # Another sync round: still gone.
+    b.sync.sync_once()
+    assert b.session.get(Person, person.id) is None
+
+
+def test_a_record_moved_to_another_team_is_removed(backend: Server, laptops: Make) -> None:
+    team, other = backend.team(), backend.team()
+    a = laptops(backend.worker(team))
+    both = laptops(backend.worker(team, other))
+    person = _person(both, "Flytter")
+    both.sync.sync_once()
+    a.sync.sync_once()
+    assert a.session.get(Person, person.id) is not None
+    moved = both.session.get(Person, person.id)
+    assert moved is not None
+    both.session.update_person(replace(moved, team_id=other))
+    both.sync.sync_once()
+    report = a.sync.sync_once()
+    assert report.removed >= 1
+    assert a.session.get(Person, person.id) is None
+    assert both.session.get(Person, person.id) is not None
+
+
+def test_epoch_change_resets_and_keeps_the_outbox(backend: Server, laptops: Make) -> None:
+    team = backend.team()
+    a = laptops(backend.worker(team))
+    person = _person(a, "Synkroniseret")
+    a.sync.sync_once()
+    # A record the server no longer has (as after a restore) and an unsent local edit.
+    ghost = Person(id=new_id(), team_id=team, alias="Spøgelse")
+    with a.session.store.write() as conn:
+        a.session.repo.save(conn, ghost, outbox=False)
+        conn.execute("UPDATE record SET version = 3 WHERE id = ?", (ghost.id,))
+    unsent = _person(a, "Usendt")
+    backend.admin.new_epoch()
+    report = a.sync.sync_once()
+    assert report.reset
+    assert a.session.get(Person, ghost.id) is None  # not on the server: removed
+    assert a.session.get(Person, person.id) is not None
+    assert a.session.get(Person, unsent.id) is not None  # pushed, not lost
+
+
+def test_revoked_laptop_wipes_itself(backend: Server, laptops: Make) -> None:
+    team = backend.team()
+    a = laptops(backend.worker(team))
+    _person(a, "Væk")
+    a.sync.sync_once()
+    backend.admin.revoke_device(a.registration.device_id)
+    engine = a.sync._engine_for()
+    engine._access_token = None  # the next request must renew its token
+    with pytest.raises(ProfileWiped):
+        a.sync.sync_once()
+    assert not (a.folder / keys.KEY_FILE).exists()
+    assert not (a.folder / keys.DB_FILE).exists()
+    assert not a.session.store.is_open
+
+
+def test_an_oversize_record_is_refused_when_saved(backend: Server, laptops: Make) -> None:
+    team = backend.team()
+    a = laptops(backend.worker(team))
+    person = _person(a, "Lang")
+    before = a.sync.status().unsent_changes
+    with pytest.raises(ValidationError) as info:
+        _encounter(a, person, "x" * 300_000)
+    assert [(e.field, e.code) for e in info.value.errors] == [("note", "too_long")]
+    assert a.sync.status().unsent_changes == before
+
+
+def test_an_oversize_mutation_never_blocks_the_queue(backend: Server, laptops: Make) -> None:
+    """Should one get into the outbox all the same (an older version, a bug), it is answered
+    and reported, and the mutations after it still arrive."""
+    team = backend.team()
+    a = laptops(backend.worker(team))
+    person = _person(a, "Lang")
+    too_long = Encounter(
+        id=new_id(),
+        team_id=team,
+        person_id=person.id,
+        occurred_at=datetime(2026, 11, 24, tzinfo=UTC),
+        channel=Channel.STREET,
+        note="x" * 300_000,
+    )
+    with a.session.store.write() as conn:
+        a.session.repo.save(conn, too_long)  # around the services' validation
+    after = _person(a, "Efter")
+    report = a.sync.sync_once()
+    assert [(r.record_id, r.error) for r in report.rejected] == [(too_long.id, "too_large")]
+    assert [r.record_id for r in a.sync.status().rejections] == [too_long.id]
+    assert a.sync.status().unsent_changes == 0
+    b = laptops(backend.worker(team))
+    b.sync.sync_once()
+    assert b.session.get(Person, after.id) is not None
+    assert b.session.get(Encounter, too_long.id) is None
+
+
+def test_clock_far_ahead_is_flagged(backend: Server, laptops: Make) -> None:
+    team = backend.team()
+    a = laptops(backend.worker(team))
+    a.clock.current = datetime.now(UTC).replace(year=datetime.now(UTC).year + 1)
+    _person(a, "Fremtid")
+    report = a.sync.sync_once()
+    assert report.clock_skew
+    assert a.sync.status().clock_skew
+    a.sync.acknowledge_clock_warning()
+    assert not a.sync.status().clock_skew
+
+
+def test_one_sync_at_a_time(backend: Server, laptops: Make) -> None:
+    from gadeplan.sync.engine import AlreadySyncing
+
+    team = backend.team()
+    a = laptops(backend.worker(team))
+    engine: SyncEngine = a.sync._engine_for()
+    engine._running.acquire()
+    try:
+        with pytest.raises(AlreadySyncing):
+            engine.sync_once()
+    finally:
+        engine._running.release()
