@@ -11,8 +11,10 @@ from __future__ import annotations
 import argparse
 import errno
 import getpass
+import importlib
 import json
 import logging
+import platform
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,8 +27,10 @@ from gadeplan.app.policy import Policy, PolicyError, load_policy
 from gadeplan.app.seed import SeedSpec, seed
 from gadeplan.app.services import profile
 from gadeplan.app.services.session import Session
+from gadeplan.app.services.sync import ProfileWiped, SyncService
 from gadeplan.storage import keys
 from gadeplan.storage.errors import StoreError, WeakPassphrase
+from gadeplan.sync.transport import SyncError
 
 log = logging.getLogger("gadeplan")
 
@@ -66,6 +70,19 @@ MESSAGES: dict[str, str] = {
         "first; nothing was changed."
     ),
     "store_error": "The profile could not be used. Nothing was changed.",
+}
+
+
+SYNC_MESSAGES: dict[str, str] = {
+    "offline": "No connection to the backend. Nothing was lost; sync again when online.",
+    "server_unavailable": "The backend did not answer properly. Nothing was lost; try later.",
+    "rate_limited": "Too many sign-in attempts. Wait a few minutes and try again.",
+    "unauthorized": "The backend did not accept the username or password.",
+    "upgrade_required": "The backend needs a newer Gadeplan. Ask IT to update it.",
+    "mutation_gap": "The backend is missing some of this laptop's changes. Ask IT.",
+    "protocol_error": "The backend's answer was not understood. Ask IT.",
+    "already_syncing": "A sync is already running.",
+    "sync_error": "The sync did not finish. Nothing was lost; try again.",
 }
 
 
@@ -119,6 +136,15 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export-person", help="everything about one person as JSON (audited)")
     export.add_argument("person_id")
     export.add_argument("--output", type=Path, help="write to a file instead of standard output")
+
+    register = sub.add_parser(
+        "register", help="sign this laptop in to the municipal backend (asks for the password)"
+    )
+    register.add_argument("--server", help="backend address (default: the machine policy's)")
+    register.add_argument("--username", required=True)
+    register.add_argument("--device-name", default=None, help="default: this computer's name")
+
+    sub.add_parser("sync", help="one sync with the backend: send unsent changes, fetch new ones")
 
     demo = sub.add_parser("demo", help="create (once) and seed a demo profile, then summarise")
     demo.add_argument("--persons", type=int, default=300)
@@ -380,6 +406,63 @@ def cmd_demo(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Poli
     return 0
 
 
+def cmd_register(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Policy) -> int:
+    server = args.server or policy.backend_url
+    if not server:
+        raise CliError("No backend address: give --server, or ask IT to set it in the policy.", 64)
+    session = _open(args, term)
+    try:
+        password = term.second("Password at the backend: ", confirm=False)
+        sync = SyncService(session, policy)
+        device_name = args.device_name or platform.node() or "Gadeplan"
+        try:
+            registration = sync.register(server, args.username, password, device_name)
+        finally:
+            sync.close()
+    finally:
+        session.lock()
+    print(
+        f"Signed in as {registration.worker_name}; team: {', '.join(registration.team_names)}.",
+        file=out,
+    )
+    print(
+        "Work done on this laptop so far now belongs to that team; run 'gadeplan sync'.", file=out
+    )
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Policy) -> int:
+    session = _open(args, term)
+    wiped = False
+    try:
+        sync = SyncService(session, policy)
+        if not sync.is_registered():
+            raise CliError("This laptop is not signed in to a backend: 'gadeplan register'.", 64)
+        try:
+            report = sync.sync_once()
+        except ProfileWiped:
+            wiped = True
+            raise
+        finally:
+            sync.close()
+        status = sync.status()
+    finally:
+        if not wiped:
+            session.lock()
+    print(f"Sent {report.pushed:,} changes, received {report.pulled:,}.", file=out)
+    if report.erased:
+        print(f"{report.erased:,} records were erased at the municipality's request.", file=out)
+    if report.removed:
+        print(f"{report.removed:,} records moved to teams this laptop does not serve.", file=out)
+    if report.reset:
+        print("The backend was restored from a backup: everything was fetched again.", file=out)
+    for rejection in report.rejected:
+        print(f"Refused by the backend ({rejection.error}): a {rejection.entity} change.", file=out)
+    if status.clock_skew:
+        print("Warning: this computer's clock is wrong; ask IT to correct it.", file=out)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Terminal, TextIO, Policy], int]] = {
     "init": cmd_init,
     "seed": cmd_seed,
@@ -389,6 +472,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Terminal, TextIO, Policy], int
     "stats": cmd_stats,
     "export-person": cmd_export_person,
     "demo": cmd_demo,
+    "register": cmd_register,
+    "sync": cmd_sync,
 }
 
 
@@ -409,8 +494,10 @@ def main(
     out = out or sys.stdout
     logs.configure(logging.DEBUG if args.debug else logging.INFO, console=args.debug)
     if args.command is None:
-        parser.print_help(out)
-        return EXIT_USAGE
+        # The window, imported at run time: the headless commands never load Qt, and app/
+        # keeps its contract of not importing ui/ (this is the one place the two meet).
+        window = importlib.import_module("gadeplan.ui.app")
+        return int(window.main(_folder(args)))
     folder = _folder(args)
     try:
         policy = load_policy()
@@ -428,6 +515,21 @@ def main(
         log.warning("command %s failed: %s", args.command, exc.code)
         print(_message_for(exc, folder), file=sys.stderr)
         return exc.exit_code
+    except ProfileWiped:
+        print(
+            "The municipality has revoked this laptop at the backend. Its Gadeplan data and keys "
+            "were deleted from it, as the rules require. Ask IT for a new sign-in.",
+            file=sys.stderr,
+        )
+        return 1
+    except SyncError as exc:
+        log.warning("command %s failed: %s", args.command, exc.code)
+        print(SYNC_MESSAGES.get(exc.code, SYNC_MESSAGES["sync_error"]), file=sys.stderr)
+        return 75 if exc.transient else 69
+    except ValueError as exc:
+        # Only raised for a server address: its message names the rule, never data.
+        print(f"{exc}.", file=sys.stderr)
+        return EXIT_USAGE
     except CliError as exc:
         print(str(exc), file=sys.stderr)
         return exc.exit_code

@@ -74,9 +74,16 @@ class SyncService:
         url = server_url or self.state.get(SERVER_URL) or self.policy.backend_url
         if not url:
             raise ValueError("no backend address is set")
+        self.close()
         transport = self._transport or Transport(url, ca_file=self.policy.ca_certificate)
         self._engine = SyncEngine(self.state, transport, attempts=self._attempts)
         return self._engine
+
+    def close(self) -> None:
+        """Close the connection pool of a transport this service made (not an injected one)."""
+        if self._engine is not None and self._transport is None:
+            self._engine.transport.close()
+        self._engine = None
 
     def is_registered(self) -> bool:
         return self.state.get(REGISTERED) == "1"
