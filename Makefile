@@ -8,23 +8,43 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PIP_VERSION := 25.3
 DEMO_DIR := .demo/profile
+UI_SOURCES := $(wildcard gadeplan/ui/*.py)
+TS := resources/translations/gadeplan_da.ts
+QM := resources/translations/gadeplan_da.qm
 
-.PHONY: run test lint typecheck contracts pytest bench lock system-deps clean
+.PHONY: run test lint typecheck contracts pytest bench lock system-deps clean translations screenshots
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3.11 or python3)."; exit 1; }
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[backend,sync,dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[backend,dev]'
 	@touch $(STAMP)
 
 # System libraries the tests need on a bare Debian/Ubuntu machine (installed only if missing).
 system-deps:
 	@bash build/system-deps.sh
 
-run: $(STAMP)
-	$(BIN)/gadeplan --data-dir $(DEMO_DIR) demo
+# The window on the demo profile: created and seeded on first use (the CLI's 'demo' command).
+run: $(STAMP) $(QM)
+	@test -f $(DEMO_DIR)/keys.json || $(BIN)/gadeplan --data-dir $(DEMO_DIR) demo
+	@$(BIN)/python -c 'from gadeplan.app.cli import DEMO_PASSPHRASE as p; print(f"Demo passphrase: {p}")'
+	$(BIN)/gadeplan --data-dir $(DEMO_DIR)
+
+# Refresh the Danish .ts from the sources (commit it; translate new entries in Qt Linguist or
+# by hand), then build the .qm the program loads. The .qm is a build product, not committed.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $(UI_SOURCES) -ts $(TS) -locations none -no-obsolete -target-language da_DK
+	$(BIN)/pyside6-lrelease $(TS) -qm $(QM)
+
+$(QM): $(TS) | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+# A PNG of every main screen on demo data (offscreen), light, dark and at 200 % scaling.
+screenshots: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=2 $(BIN)/python -m tests.ui.screenshots docs/screenshots --only today,person,quick-log --suffix=-200pct
 
 test: $(STAMP) system-deps lint typecheck contracts pytest
 
@@ -43,6 +63,7 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/store.py
+	$(BIN)/python bench/dashboard.py
 
 # Re-pin every dependency after changing pyproject.toml.
 lock: $(STAMP)

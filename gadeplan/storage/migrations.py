@@ -200,6 +200,19 @@ MIGRATIONS: tuple[Migration, ...] = (
         ) WHERE entity = 'encounter' AND deleted = 0 AND person_id IS NOT NULL;
         """,
     ),
+    Migration(
+        8,
+        "indexes for today's open follow-ups and unsent changes",
+        """
+        -- Today lists the open follow-ups due by today; done ones pile up over the years and
+        -- must not be read to find the few that are not.
+        CREATE INDEX open_follow_up_by_due ON record(json_extract(data, '$.due_on'))
+            WHERE entity = 'follow_up' AND deleted = 0
+            AND json_extract(data, '$.done_on') IS NULL;
+        -- Today counts the worker's unsent changes without the audit events beside them.
+        CREATE INDEX outbox_by_entity ON outbox(entity, created_at);
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -1,0 +1,295 @@
+"""The one window: the gate while locked, the workspace while open.
+
+Locking destroys the workspace (every model, list and open dialog that showed personal data)
+and closes the store on the worker thread; unlocking builds a fresh one. The window title never
+changes, so nothing personal reaches the task bar or a screen share's window picker.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
+
+from gadeplan.ui.env import Env
+from gadeplan.ui.gate import Gate
+from gadeplan.ui.lock import IdleWatcher, ScreenLockWatcher, SensitiveClipboard
+from gadeplan.ui.messages import error_text
+from gadeplan.ui.tasks import Context
+from gadeplan.ui.widgets import MessageBar, vbox
+from gadeplan.ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+WINDOW_TITLE = "Gadeplan"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, env: Env) -> None:
+        super().__init__()
+        self.env = env
+        self.runner = env.runner
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setObjectName("MainWindow")
+        self.workspace: Workspace | None = None
+        self.clipboard = SensitiveClipboard(env.clipboard_clear_ms, self)
+        self.idle = IdleWatcher(
+            env.prefs.idle_lock_minutes, env.idle_clock, env.idle_poll_ms, parent=self
+        )
+        self.idle.idle.connect(self._idle_lock)
+        self.screen_lock: ScreenLockWatcher | None = None
+        if env.watch_screen_lock:
+            self.screen_lock = ScreenLockWatcher(self)
+            self.screen_lock.screen_locked.connect(self._screen_lock)
+
+        self.message = MessageBar()
+        self.gate = Gate(env.access, self.runner)
+        self.gate.opened.connect(self._opened)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.gate)
+        central = QWidget()
+        central.setLayout(vbox(self.message, self.stack, margins=0, spacing=0))
+        self.setCentralWidget(central)
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.setAccessibleName(self.tr("Working"))
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.busy)
+        self._set_busy(False)
+        self.runner.busy_changed.connect(self._set_busy)
+        self.runner.failed.connect(self._failed)
+
+        self._build_actions()
+        self._build_menus()
+        geometry = env.prefs.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 780)
+        self._set_unlocked(False)
+        self.gate.start()
+
+    # --- actions and menus -------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        def action(
+            text: str,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+            slot: Callable[[], object],
+        ) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+                # Reachable from every screen and dialog of the program.
+                act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.quick_log_action = action(self.tr("&Quick log…"), "Ctrl+N", self.quick_log)
+        self.lock_action = action(self.tr("&Lock"), "Ctrl+L", lambda: self.lock())
+        self.settings_action = action(
+            self.tr("&Settings…"), QKeySequence.StandardKey.Preferences, self.open_settings
+        )
+        if self.settings_action.shortcut().isEmpty():
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.today_action = action(self.tr("&Today"), "Ctrl+1", lambda: self._show_tab(0))
+        self.people_action = action(self.tr("&People"), "Ctrl+2", lambda: self._show_tab(1))
+        self.round_action = action(self.tr("Street &round"), "Ctrl+3", lambda: self._show_tab(2))
+        self.find_action = action(
+            self.tr("&Find person"), QKeySequence.StandardKey.Find, self.find_person
+        )
+        self.about_action = action(self.tr("&About Gadeplan"), None, self.open_about)
+        self._unlocked_actions = (
+            self.quick_log_action,
+            self.lock_action,
+            self.today_action,
+            self.people_action,
+            self.round_action,
+            self.find_action,
+        )
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.quick_log_action)
+        file_menu.addAction(self.find_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.today_action)
+        view_menu.addAction(self.people_action)
+        view_menu.addAction(self.round_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    # --- locked and unlocked -------------------------------------------------------------------
+
+    @property
+    def unlocked(self) -> bool:
+        return self.workspace is not None
+
+    def _set_unlocked(self, unlocked: bool) -> None:
+        for act in self._unlocked_actions:
+            act.setEnabled(unlocked)
+
+    @Slot(str)
+    def _opened(self, notice: str) -> None:
+        self.message.clear()
+        self.workspace = Workspace(self.env, self.clipboard)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self._set_unlocked(True)
+        self.idle.set_minutes(self.env.prefs.idle_lock_minutes)
+        self.idle.start()
+        if self.screen_lock is not None:
+            self.screen_lock.register_window(int(self.winId()))
+        if notice:
+            self.message.show_info(notice)
+        log.info("unlocked")
+        self.workspace.start()
+
+    def lock(self, notice: str = "", reason: str = "request") -> None:
+        """Hide everything, forget every screen, close the store. Idempotent."""
+        if self.workspace is not None:
+            log.info("locked: %s", reason)
+        self.idle.stop()
+        self.clipboard.clear()
+        workspace, self.workspace = self.workspace, None
+        self._set_unlocked(False)
+        if workspace is not None:
+            workspace.close_dialogs()
+            self.stack.removeWidget(workspace)
+            workspace.hide()
+            workspace.deleteLater()
+        self.message.clear()
+        self.stack.setCurrentWidget(self.gate)
+
+        def close(ctx: Context) -> None:
+            ctx.close()
+
+        self.runner.submit(self, close, None)
+        self.gate.show_unlock(notice)
+
+    def _idle_lock(self) -> None:
+        if self.unlocked:
+            minutes = round(self.idle.minutes)
+            self.lock(
+                self.tr("Locked after %n minutes without use. Your work is saved.", "", minutes),
+                reason="idle",
+            )
+
+    def _screen_lock(self) -> None:
+        if self.unlocked:
+            self.lock(
+                self.tr("Locked because the screen was locked. Your work is saved."),
+                reason="screen_lock",
+            )
+
+    # --- commands ------------------------------------------------------------------------------
+
+    def quick_log(self) -> None:
+        if self.workspace is not None:
+            self.workspace.quick_log()
+
+    def find_person(self) -> None:
+        if self.workspace is not None:
+            self.workspace.find_person()
+
+    def _show_tab(self, index: int) -> None:
+        if self.workspace is not None:
+            self.workspace.show_tab(index)
+
+    def open_settings(self) -> None:
+        from gadeplan.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.env, self, unlocked=self.unlocked)
+        dialog.language_changed.connect(self.retranslate)
+        dialog.idle_changed.connect(self.idle.set_minutes)
+        dialog.open()
+        self.settings_dialog = dialog
+
+    def open_about(self) -> None:
+        from gadeplan.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.env, self, unlocked=self.unlocked, about=True)
+        dialog.language_changed.connect(self.retranslate)
+        dialog.idle_changed.connect(self.idle.set_minutes)
+        dialog.open()
+        self.settings_dialog = dialog
+
+    def retranslate(self) -> None:
+        """After a language switch: rebuild menus and screens in the new language (the data
+        is reloaded from the store; nothing typed in an open dialog is lost, as the settings
+        dialog is the only one open)."""
+        self.menuBar().clear()
+        for act in self.actions():
+            self.removeAction(act)
+            act.deleteLater()
+        self._build_actions()
+        self._build_menus()
+        self._set_unlocked(self.unlocked)
+        self.busy.setAccessibleName(self.tr("Working"))
+        showing_key = self.gate.currentWidget() is self.gate.recovery_key
+        if not showing_key:
+            # The recovery key page is left as it is: rebuilding it would lose the key, which
+            # is shown only once.
+            first_run = self.gate.currentWidget() is self.gate.first_run
+            self.stack.removeWidget(self.gate)
+            self.gate.deleteLater()
+            self.gate = Gate(self.env.access, self.runner)
+            self.gate.opened.connect(self._opened)
+            self.stack.insertWidget(0, self.gate)
+        if self.workspace is not None:
+            tab = self.workspace.tabs.currentIndex()
+            person = self.workspace.current_person_id
+            old = self.workspace
+            self.workspace = Workspace(self.env, self.clipboard)
+            self.stack.addWidget(self.workspace)
+            self.stack.setCurrentWidget(self.workspace)
+            old.close_dialogs()
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.workspace.start()
+            if person is not None:
+                self.workspace.open_person(person)
+            elif tab < 3:
+                self.workspace.show_tab(tab)
+        elif not showing_key:
+            self.stack.setCurrentWidget(self.gate)
+            if first_run:
+                self.gate.show_first_run()
+            else:
+                self.gate.start()
+
+    # --- status ----------------------------------------------------------------------------------
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.busy_label.setText(self.tr("Working…") if busy else "")
+        if busy:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        elif QGuiApplication.overrideCursor() is not None:
+            QGuiApplication.restoreOverrideCursor()
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.show_error(error_text(error))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.env.prefs.set_geometry(self.saveGeometry())
+        self.idle.stop()
+        self.clipboard.clear()
+        if self.workspace is not None:
+            self.workspace.close_dialogs()
+        self.runner.shutdown()
+        event.accept()

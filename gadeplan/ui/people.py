@@ -1,0 +1,309 @@
+"""The people list: search as you type, filters a team asks for, Enter opens the person.
+
+The model is a plain QAbstractTableModel (Vorta's pattern): column constants, a sort role
+with raw values, a record role with the row itself, header labels translated each time they
+are asked for. It never touches the store; the screen fills it from the worker.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gadeplan.app.services.people import (
+    HOMELESS,
+    PeopleFilter,
+    PeopleResult,
+    PeopleService,
+    PersonRow,
+)
+from gadeplan.ui import i18n
+from gadeplan.ui.env import Env
+from gadeplan.ui.messages import error_text
+from gadeplan.ui.tasks import ChangeSet, Context
+from gadeplan.ui.widgets import ChoiceBox, MessageBar, hbox, heading, plain
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class PeopleModel(QAbstractTableModel):
+    ALIAS, NAME, AGE, SITUATION, CONTACT, LAST_SEEN, PLACE = range(7)
+    COLUMNS = 7
+    SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+    RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PersonRow] = []
+        self.today: date | None = None
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Nickname"),
+            self.tr("Name"),
+            self.tr("Age"),
+            self.tr("Housing situation"),
+            self.tr("Contact person"),
+            self.tr("Last seen"),
+            self.tr("Place"),
+        ]
+
+    def set_rows(self, rows: list[PersonRow] | tuple[PersonRow, ...], today: date) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.today = today
+        self.endResetModel()
+
+    def row_at(self, row: int) -> PersonRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and 0 <= section < self.COLUMNS and role in text_roles:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, column)
+        if role == self.SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == self.RECORD_ROLE:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AGE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, row: PersonRow, column: int) -> str:
+        if column == self.ALIAS:
+            return row.alias
+        if column == self.NAME:
+            return row.name or ""
+        if column == self.AGE:
+            return "" if row.age is None else str(row.age)
+        if column == self.SITUATION:
+            return i18n.housing_short(row.situation)
+        if column == self.CONTACT:
+            return row.contact_name or ""
+        if column == self.LAST_SEEN:
+            if row.last_seen is None:
+                return self.tr("Never")
+            return i18n.fmt_date(row.last_seen)
+        if column == self.PLACE:
+            return row.places[0] if row.places else ""
+        return ""
+
+    def _sort_key(self, row: PersonRow, column: int) -> Any:
+        if column == self.AGE:
+            return -1 if row.age is None else row.age
+        if column == self.LAST_SEEN:
+            return 0 if row.last_seen is None else row.last_seen.toordinal()
+        return self._text(row, column).casefold()
+
+
+class PeopleScreen(QWidget):
+    open_person = Signal(str)
+
+    def __init__(self, env: Env) -> None:
+        super().__init__()
+        self.env = env
+        self.runner = env.runner
+        self._busy = False
+        self._pending: PeopleFilter | None = None
+        self._workers_loaded = False
+        self.result: PeopleResult | None = None
+
+        self.title = heading(self.tr("People"), wrap=False)
+        self.message = MessageBar()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Nickname, name or place…"))
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("&Search"))
+        search_label.setBuddy(self.search)
+        self.search.setAccessibleName(plain(search_label.text()))
+
+        self.young = QCheckBox(self.tr("&Young (18–29)"))
+        self.situation = ChoiceBox()
+        self.situation.add(self.tr("All situations"), None)
+        self.situation.add(self.tr("Homeless today (any situation)"), HOMELESS)
+        for label, value in i18n.choices(i18n.HOUSING_SHORT):
+            self.situation.add(label, value)
+        situation_label = QLabel(self.tr("S&ituation"))
+        situation_label.setBuddy(self.situation)
+        self.situation.setAccessibleName(plain(situation_label.text()))
+        self.contact = ChoiceBox()
+        self.contact.add(self.tr("Everyone's"), None)
+        contact_label = QLabel(self.tr("&Contact person"))
+        contact_label.setBuddy(self.contact)
+        self.contact.setAccessibleName(plain(contact_label.text()))
+        self.not_seen = QSpinBox()
+        self.not_seen.setRange(0, 3650)
+        self.not_seen.setSingleStep(7)
+        self.not_seen.setSpecialValueText(self.tr("any time"))
+        self.not_seen.setSuffix(self.tr(" days"))
+        not_seen_label = QLabel(self.tr("&Not seen for"))
+        not_seen_label.setBuddy(self.not_seen)
+        self.not_seen.setAccessibleName(plain(not_seen_label.text()))
+        self.count = QLabel()
+
+        self.model = PeopleModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(PeopleModel.SORT_ROLE)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("People"))
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.sortByColumn(PeopleModel.ALIAS, Qt.SortOrder.AscendingOrder)
+        self.table.activated.connect(self._activated)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(hbox(self.title, None, self.count))
+        layout.addWidget(self.message)
+        layout.addLayout(hbox(search_label, self.search))
+        layout.addLayout(
+            hbox(
+                self.young,
+                situation_label,
+                self.situation,
+                contact_label,
+                self.contact,
+                not_seen_label,
+                self.not_seen,
+                None,
+            )
+        )
+        layout.addWidget(self.table, 1)
+
+        self.search.textChanged.connect(self.refresh)
+        self.young.toggled.connect(self.refresh)
+        self.situation.currentIndexChanged.connect(self.refresh)
+        self.contact.currentIndexChanged.connect(self.refresh)
+        self.not_seen.valueChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self._open_first)
+
+    # --- data ------------------------------------------------------------------------------------
+
+    def current_filter(self) -> PeopleFilter:
+        days = self.not_seen.value()
+        return PeopleFilter(
+            text=self.search.text(),
+            young=self.young.isChecked(),
+            situation=self.situation.value(),
+            contact_worker_id=self.contact.value(),
+            not_seen_days=days or None,
+        )
+
+    def refresh(self) -> None:
+        """Latest wins: while a query runs, only the newest filter waits behind it."""
+        wanted = self.current_filter()
+        if self._busy:
+            self._pending = wanted
+            return
+        self._busy = True
+        load_workers = not self._workers_loaded
+
+        def job(ctx: Context) -> tuple[PeopleResult, list[tuple[str, str]] | None]:
+            service = ctx.service(PeopleService)
+            return service.query(wanted), service.workers() if load_workers else None
+
+        self.runner.submit(self, job, self._loaded)
+
+    def data_changed(self, changes: ChangeSet) -> None:
+        if changes.entities & {"person", "housing_status", "encounter"}:
+            self.refresh()
+
+    def _loaded(
+        self,
+        result: tuple[PeopleResult, list[tuple[str, str]] | None] | None,
+        error: BaseException | None,
+    ) -> None:
+        self._busy = False
+        if self._pending is not None:
+            self._pending = None
+            self.refresh()
+            return
+        if error is not None or result is None:
+            self.message.show_error(error_text(error or RuntimeError()))
+            return
+        self.message.clear()
+        people, workers = result
+        if workers is not None:
+            self._fill_workers(workers)
+        self.result = people
+        self.model.set_rows(people.rows, self.env.today())
+        self.table.resizeColumnsToContents()
+        shown = len(people.rows)
+        text = self.tr("Showing %n of {total} people", "", shown).format(total=people.total)
+        if people.truncated:
+            text += " " + self.tr("(type more to narrow the search)")
+        self.count.setText(text)
+        if shown and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def _fill_workers(self, workers: list[tuple[str, str]]) -> None:
+        self._workers_loaded = True
+        self.contact.blockSignals(True)
+        for worker_id, name in workers:
+            self.contact.add(name, worker_id)
+        self.contact.blockSignals(False)
+
+    # --- opening ---------------------------------------------------------------------------------
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = self.proxy.data(index, PeopleModel.RECORD_ROLE)
+        if isinstance(row, PersonRow):
+            self.open_person.emit(row.id)
+
+    def _open_first(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid() and self.proxy.rowCount():
+            index = self.proxy.index(0, 0)
+        if index.isValid():
+            self._activated(index)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

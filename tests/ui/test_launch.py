@@ -1,0 +1,96 @@
+"""Starting the program: ``gadeplan`` alone opens the window; the commands never load Qt."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gadeplan.app import cli
+
+
+def test_gadeplan_without_a_command_opens_the_window(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import gadeplan.ui.app
+
+    opened: list[Path | None] = []
+
+    def window(folder: Path | None = None) -> int:
+        opened.append(folder)
+        return 0
+
+    monkeypatch.setattr(gadeplan.ui.app, "main", window)
+    assert cli.main(["--data-dir", str(tmp_path / "p")]) == 0
+    assert opened == [tmp_path / "p"]
+
+
+def test_headless_commands_never_load_qt(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from gadeplan.app.cli import main\n"
+        f"status = main(['--data-dir', {str(tmp_path / 'none')!r}, 'check'])\n"
+        "assert status != 0, status\n"
+        "assert not any(m.split('.')[0] in ('PySide6', 'shiboken6') for m in sys.modules)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60)
+
+
+_SMOKE = """
+import sys
+from pathlib import Path
+
+import keyring
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from tests.support import FAST_KDF, PASSPHRASE, MemoryKeyring
+
+keyring.set_keyring(MemoryKeyring())
+from gadeplan.app.policy import Policy
+from gadeplan.app.services.access import ProfileAccess
+from gadeplan.ui import app
+from gadeplan.ui.main_window import MainWindow
+
+folder = Path(sys.argv[1])
+ProfileAccess(folder, Policy(), kdf=FAST_KDF).create(PASSPHRASE).session.lock()
+
+
+def drive():
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+    window.gate.unlock.passphrase.setText(PASSPHRASE)
+    window.gate.unlock.unlock()
+
+    def check():
+        if window.workspace is not None and window.workspace.today.view is not None:
+            print("UNLOCKED", window.workspace.today.title.text())
+            window.close()
+        else:
+            QTimer.singleShot(20, check)
+
+    check()
+
+
+qt = QApplication([sys.argv[0]])
+QTimer.singleShot(100, drive)
+QTimer.singleShot(30_000, qt.quit)  # never hang a test run
+sys.exit(app.main(folder))
+"""
+
+
+def test_the_real_program_starts_unlocks_and_quits(tmp_path: Path, qm_dir: Path) -> None:
+    """The bootstrap with the real worker thread, as a user starts it (a smoke test)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GADEPLAN_TRANSLATIONS": str(qm_dir)}
+    done = subprocess.run(
+        [sys.executable, "-c", _SMOKE, str(tmp_path / "profile")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    assert "UNLOCKED I dag," in done.stdout

@@ -1,0 +1,147 @@
+"""Lock means locked: idle time, Ctrl+L, the OS screen lock, and the clipboard."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from gadeplan.app.services.access import ProfileAccess
+from gadeplan.ui.env import Env
+from gadeplan.ui.lock import ScreenLockWatcher, SensitiveClipboard
+from gadeplan.ui.main_window import MainWindow
+from gadeplan.ui.tasks import SyncRunner
+from tests.support import PASSPHRASE
+from tests.ui.helpers import FakeSeconds, press, unlock
+
+
+def _store_is_closed(env: Env, access: ProfileAccess) -> bool:
+    assert isinstance(env.runner, SyncRunner)
+    if env.runner.context.session is not None:
+        return False
+    # The file lock is released too: another program could open the profile now.
+    access.open(PASSPHRASE).lock()
+    return True
+
+
+def test_idle_time_locks_and_closes_the_store(
+    qtbot: QtBot, unlocked: MainWindow, env: Env, idle_clock: FakeSeconds, access: ProfileAccess
+) -> None:
+    assert env.prefs.idle_lock_minutes == 5
+    idle_clock.advance(4 * 60 + 59)
+    unlocked.idle.check()
+    assert unlocked.unlocked
+    idle_clock.advance(1)
+    qtbot.waitUntil(lambda: not unlocked.unlocked, timeout=2000)  # the poll timer fires
+    assert unlocked.gate.currentWidget() is unlocked.gate.unlock
+    assert "5 minutter" in unlocked.gate.unlock.message.text
+    assert _store_is_closed(env, access)
+
+
+def test_activity_postpones_the_idle_lock(
+    qtbot: QtBot, unlocked: MainWindow, idle_clock: FakeSeconds
+) -> None:
+    idle_clock.advance(4 * 60)
+    press(unlocked, Qt.Key.Key_Shift)
+    idle_clock.advance(4 * 60)
+    unlocked.idle.check()
+    assert unlocked.unlocked
+    idle_clock.advance(60)
+    unlocked.idle.check()
+    assert not unlocked.unlocked
+
+
+def test_ctrl_l_locks_and_forgets_every_screen(
+    qtbot: QtBot, unlocked: MainWindow, env: Env, access: ProfileAccess
+) -> None:
+    workspace = unlocked.workspace
+    assert workspace is not None
+    press(unlocked, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not unlocked.unlocked
+    assert unlocked.stack.indexOf(workspace) == -1
+    with qtbot.waitSignal(workspace.destroyed, timeout=1000):
+        pass
+    assert _store_is_closed(env, access)
+    assert not unlocked.quick_log_action.isEnabled()
+    unlock(qtbot, unlocked)  # and back in with the passphrase
+
+
+def test_a_lock_signal_from_the_os_locks(qtbot: QtBot, unlocked: MainWindow) -> None:
+    watcher = ScreenLockWatcher(unlocked, listen=False)
+    watcher.screen_locked.connect(unlocked._screen_lock)
+    watcher.on_screensaver_active(False)
+    assert unlocked.unlocked
+    watcher.on_screensaver_active(True)
+    assert not unlocked.unlocked
+    assert "skærmen blev låst" in unlocked.gate.unlock.message.text
+
+
+@pytest.fixture
+def session_bus() -> Iterator[str]:
+    daemon = shutil.which("dbus-daemon")
+    if daemon is None:
+        pytest.skip("needs dbus-daemon")
+    proc = subprocess.Popen(
+        [daemon, "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    address = proc.stdout.readline().strip()
+    yield address
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(5)
+    proc.stdout.close()
+
+
+def test_the_freedesktop_screensaver_signal_reaches_the_watcher(
+    qtbot: QtBot, session_bus: str
+) -> None:
+    from PySide6.QtDBus import QDBusConnection, QDBusMessage
+
+    bus = QDBusConnection.connectToBus(session_bus, "gadeplan-test")
+    listening = QDBusConnection.connectToBus(session_bus, "gadeplan-watch")
+    assert bus.isConnected()
+    assert listening.isConnected()
+    watcher = ScreenLockWatcher(session_bus=listening, system_bus=listening)
+    assert any("org.freedesktop.ScreenSaver" in s for s in watcher.sources)
+    message = QDBusMessage.createSignal(
+        "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver", "ActiveChanged"
+    )
+    message.setArguments([True])
+    with qtbot.waitSignal(watcher.screen_locked, timeout=3000):
+        assert bus.send(message)
+    QDBusConnection.disconnectFromBus("gadeplan-test")
+    QDBusConnection.disconnectFromBus("gadeplan-watch")
+
+
+def test_the_clipboard_forgets_a_copied_secret(qtbot: QtBot) -> None:
+    clipboard = SensitiveClipboard(clear_after_ms=50)
+    assert SensitiveClipboard().clear_after_ms == 30_000
+    clipboard.copy("120590-1234")
+    assert QGuiApplication.clipboard().text() == "120590-1234"
+    with qtbot.waitSignal(clipboard.cleared, timeout=1000):
+        pass
+    assert QGuiApplication.clipboard().text() == ""
+
+
+def test_the_clipboard_leaves_what_the_worker_copied_since(qtbot: QtBot) -> None:
+    clipboard = SensitiveClipboard(clear_after_ms=50)
+    clipboard.copy("120590-1234")
+    QApplication.clipboard().setText("noget andet")
+    with qtbot.waitSignal(clipboard.cleared, timeout=1000):
+        pass
+    assert QGuiApplication.clipboard().text() == "noget andet"
+
+
+def test_locking_clears_a_copied_secret_at_once(qtbot: QtBot, unlocked: MainWindow) -> None:
+    unlocked.clipboard.copy("120590-1234")
+    unlocked.lock()
+    assert QGuiApplication.clipboard().text() == ""
