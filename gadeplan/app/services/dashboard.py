@@ -1,0 +1,681 @@
+"""Overblik: the strategy's numbers for a chosen date, and how they moved month by month.
+
+Everything is computed as of the chosen date ``on``: each person's situation is their latest
+housing-history entry valid on that date (not today's), and only contacts up to that date
+count. A team lead can therefore look back at last February and get last February's numbers.
+
+Who counts as homeless
+    A person is *actively homeless* on a date when their situation that date counts in the
+    national count (``counts_as_homeless``: the homeless categories; prison and hospital only
+    within the month before the expected date) and they were seen less than ``inactive_days``
+    days before it (an encounter, or a housing entry, on or before the date: with 90, someone
+    last seen on 1 March is active up to 29 May and inactive from 30 May, as on the radar).
+    Someone homeless by their last entry but not seen for that long is *inactive*: reported
+    beside the count, never in it, because no-one knows where they are now. This is the
+    by-name-list method the five flows below come from; without it a person met once two years
+    ago would be counted as homeless for ever.
+
+The states
+    On each evaluation date every person is in exactly one state: ``NONE`` (no housing entry
+    yet), ``ACTIVE``, ``INACTIVE``, ``HOUSED`` (latest entry "egen bolig") or ``OTHER``
+    (unknown; prison or hospital outside the count's month).
+
+The monthly flows (by name)
+    The trend is evaluated at each month's last day (the chosen date itself for its own month);
+    a month's flows compare each person's state at the previous evaluation date with the state
+    at this one. What happens in between and is undone by the month's end is not a flow, as in
+    any monthly by-name list. For a person whose state changed:
+
+    - into ``ACTIVE`` from ``INACTIVE``: **returned from inactive**;
+    - into ``ACTIVE`` from ``HOUSED``: **returned from housing** if the person had been
+      homeless at any time before (any earlier housing entry that counted, on any day up to
+      the previous evaluation date), else **newly identified** (an eviction we did not
+      prevent is a new homeless person);
+    - into ``ACTIVE`` from ``NONE`` or ``OTHER``: **newly identified** if never homeless
+      before (same test), else *returned from other* (from prison, hospital or an unknown
+      situation);
+    - out of ``ACTIVE`` into ``HOUSED``: **moved into housing**; into ``INACTIVE``: **became
+      inactive**; into ``NONE`` or ``OTHER``: *left for other* (prison, hospital, unknown);
+    - from ``INACTIVE`` to ``HOUSED``: both **returned from inactive** and **moved into
+      housing** (found and housed within the month; recording the home is itself a contact).
+
+    Other changes (``NONE`` to ``HOUSED``, ``HOUSED`` to ``OTHER`` ...) never touch the active
+    list and are no flow. So for every month::
+
+        active at its end = active at the previous end + the four inflows - the three outflows
+
+    The two "other" flows are not among the issue's five; they are kept (the UI may fold them
+    into a small "andet" bar) so that the bars always add up to the change in the trend.
+    Every number carries the person ids behind it, for the by-name list a click opens.
+"""
+
+from __future__ import annotations
+
+import calendar
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from itertools import groupby
+from operator import itemgetter
+from typing import Any, NamedTuple
+
+from gadeplan.app.domain import cpr as cpr_rules
+from gadeplan.app.domain.housing import (
+    COUNT_WINDOW,
+    DANISH_LABELS,
+    DATED_CATEGORIES,
+    HousingCategory,
+)
+from gadeplan.app.domain.records import AuditAction
+from gadeplan.app.services import local_settings
+from gadeplan.storage import analytics
+
+SETTINGS_KEY = "settings.dashboard"
+
+#: The count's categories, in the brief's order: the dashboard shows every one, zeros too.
+HOMELESS_CATEGORIES: tuple[HousingCategory, ...] = tuple(
+    c for c in HousingCategory if c not in (HousingCategory.HOUSED, HousingCategory.UNKNOWN)
+)
+PRISON_HOSPITAL = frozenset(DATED_CATEGORIES)
+
+
+@dataclass(frozen=True)
+class DashboardSettings:
+    """The strategy's goal and target. The baseline count has no default: it is the
+    municipality's own number from the national count of the baseline year, and the target
+    line is left out until it is entered."""
+
+    goal_below: int = 100
+    baseline_year: int = 2019
+    baseline_count: int | None = None
+    target_reduction_percent: int = 40
+    target_year: int = 2025
+    trend_months: int = 24
+
+    def __post_init__(self) -> None:
+        if self.goal_below < 0:
+            raise ValueError("goal_below must not be negative")
+        if self.baseline_count is not None and self.baseline_count < 0:
+            raise ValueError("baseline_count must not be negative")
+        if not 0 <= self.target_reduction_percent <= 100:
+            raise ValueError("target_reduction_percent must be 0-100")
+        if not 1900 <= self.baseline_year <= self.target_year <= 2200:
+            raise ValueError("the baseline year must come before the target year")
+        if not 1 <= self.trend_months <= 120:
+            raise ValueError("trend_months must be 1-120")
+
+    @property
+    def target_count(self) -> float | None:
+        if self.baseline_count is None:
+            return None
+        return self.baseline_count * (100 - self.target_reduction_percent) / 100
+
+    @property
+    def baseline_date(self) -> date:
+        """The national count is taken in week 6: the baseline is that week's Monday."""
+        return date.fromisocalendar(self.baseline_year, 6, 1)
+
+    @property
+    def target_date(self) -> date:
+        """ "40 % fewer by 2025": by the end of the target year."""
+        return date(self.target_year, 12, 31)
+
+    def target_path(self, day: date) -> float | None:
+        """The straight line from the baseline to the target, for "are we on track": None
+        before the baseline or without a baseline count, flat at the target after it."""
+        target = self.target_count
+        if target is None or self.baseline_count is None or day < self.baseline_date:
+            return None
+        if day >= self.target_date:
+            return target
+        span = (self.target_date - self.baseline_date).days
+        done = (day - self.baseline_date).days / span
+        return self.baseline_count + (target - self.baseline_count) * done
+
+
+def load_settings(session: Any) -> DashboardSettings:
+    return local_settings.load(session, SETTINGS_KEY, DashboardSettings)
+
+
+def save_settings(session: Any, settings: DashboardSettings) -> None:
+    local_settings.save(session, SETTINGS_KEY, settings)
+
+
+class Flow(StrEnum):
+    NEWLY_IDENTIFIED = "newly_identified"
+    RETURNED_FROM_HOUSING = "returned_from_housing"
+    RETURNED_FROM_INACTIVE = "returned_from_inactive"
+    RETURNED_FROM_OTHER = "returned_from_other"
+    MOVED_INTO_HOUSING = "moved_into_housing"
+    BECAME_INACTIVE = "became_inactive"
+    LEFT_OTHER = "left_other"
+
+
+INFLOWS = (
+    Flow.NEWLY_IDENTIFIED,
+    Flow.RETURNED_FROM_HOUSING,
+    Flow.RETURNED_FROM_INACTIVE,
+    Flow.RETURNED_FROM_OTHER,
+)
+OUTFLOWS = (Flow.MOVED_INTO_HOUSING, Flow.BECAME_INACTIVE, Flow.LEFT_OTHER)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A number and the people behind it (ids, sorted), so a click can list them."""
+
+    person_ids: tuple[str, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.person_ids)
+
+
+@dataclass(frozen=True)
+class CategoryCount:
+    category: HousingCategory
+    #: The count's Danish wording (``DANISH_LABELS``), for the chart and the council PDF.
+    label: str
+    group: Group
+
+    @property
+    def count(self) -> int:
+        return self.group.count
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    month: date
+    #: The day evaluated: the month's last day, or the chosen date in its own month.
+    at: date
+    homeless: int
+    inactive: int
+    #: The target line's value on ``at`` (None without a baseline count or before it).
+    target_path: float | None
+
+
+@dataclass(frozen=True)
+class MonthFlows:
+    month: date
+    at: date
+    #: Actively homeless at the previous evaluation date and at this one.
+    homeless_before: int
+    homeless_after: int
+    people: dict[Flow, tuple[str, ...]] = field(default_factory=dict)
+
+    def count(self, flow: Flow) -> int:
+        return len(self.people.get(flow, ()))
+
+    @property
+    def inflow(self) -> int:
+        return sum(self.count(f) for f in INFLOWS)
+
+    @property
+    def outflow(self) -> int:
+        return sum(self.count(f) for f in OUTFLOWS)
+
+
+@dataclass(frozen=True)
+class Overview:
+    on: date
+    #: None: all data on the device.
+    team_id: str | None
+    inactive_days: int
+    settings: DashboardSettings
+    homeless: Group
+    by_category: tuple[CategoryCount, ...]
+    young_18_24: Group
+    young_25_29: Group
+    #: Homeless people whose age the record does not tell.
+    age_unknown: Group
+    sofa: Group
+    prison_hospital: Group
+    #: Homeless by their last entry, not seen for ``inactive_days``: not in ``homeless``.
+    inactive: Group
+    trend: tuple[TrendPoint, ...]
+    flows: tuple[MonthFlows, ...]
+
+    @property
+    def homeless_total(self) -> int:
+        return self.homeless.count
+
+    @property
+    def goal_below(self) -> int:
+        return self.settings.goal_below
+
+    @property
+    def goal_met(self) -> bool:
+        return self.homeless_total < self.settings.goal_below
+
+    @property
+    def target_count(self) -> float | None:
+        return self.settings.target_count
+
+    @property
+    def change_from_baseline(self) -> float | None:
+        """-0.25 is 25 % fewer than the baseline count."""
+        base = self.settings.baseline_count
+        if not base:
+            return None
+        return (self.homeless_total - base) / base
+
+    def category(self, category: HousingCategory) -> CategoryCount:
+        for item in self.by_category:
+            if item.category is category:
+                return item
+        raise KeyError(category)
+
+
+# --- the computation -----------------------------------------------------------------------
+#
+# Each person's state at the evaluation dates e_0 .. e_M is held as bit masks over k (Python
+# ints): bit k of ``active`` is set when the person is actively homeless at e_k. Runs, flows
+# and counts are then a handful of shifts and ands per person: a date's numbers for 20,000
+# people take about a tenth of a second once the data is loaded.
+
+# Kinds of housing entries, worked out once per load.
+_HOUSED, _OTHER, _HOMELESS, _DATED = range(4)
+
+
+def _month_end(month_number: int) -> date:
+    year, month0 = divmod(month_number, 12)
+    return date(year, month0 + 1, calendar.monthrange(year, month0 + 1)[1])
+
+
+def evaluation_dates(on: date, months: int) -> list[date]:
+    """``e_0 .. e_M``: ``e_0`` ends the month before the trend, ``e_k`` ends its k-th month,
+    ``e_M`` is the chosen date itself."""
+    base = on.year * 12 + on.month - 1 - months
+    return [_month_end(base + k) for k in range(months)] + [on]
+
+
+class _Timeline(NamedTuple):
+    """One person's history in day numbers (``analytics.epoch_day``), independent of the date
+    asked for: ``entries`` are ``(valid_from, kind, window_start, window_stop)`` in order
+    (the window: the days on which a prison or hospital entry counts, stop exclusive);
+    ``contacts`` are ``(first, stop)`` ranges of days on which the person counts as seen (a
+    contact on day s covers s .. s + N - 1); ``first_homeless`` is the first day any entry
+    counted; ``categories`` are the entries' categories, for the chosen date's breakdown."""
+
+    entries: tuple[tuple[int, int, int, int], ...]
+    contacts: tuple[tuple[int, int], ...]
+    first_homeless: int | None
+    categories: tuple[HousingCategory, ...]
+
+
+def _category_on(timeline: _Timeline, day: int) -> HousingCategory | None:
+    i = bisect_right(timeline.entries, (day, _LAST))
+    return timeline.categories[i - 1] if i else None
+
+
+_LAST = 1 << 62  # sorts after every kind: (day, _LAST) follows every entry of that day
+_WINDOW = COUNT_WINDOW.days
+
+
+def _kind(category: HousingCategory) -> int:
+    if category is HousingCategory.HOUSED:
+        return _HOUSED
+    if category is HousingCategory.UNKNOWN:
+        return _OTHER
+    return _DATED if category in PRISON_HOSPITAL else _HOMELESS
+
+
+_CATEGORY_KINDS = {c.value: (c, _kind(c)) for c in HousingCategory}
+_UNKNOWN_KIND = (HousingCategory.UNKNOWN, _OTHER)
+
+
+def _timeline(
+    rows: list[tuple[str, int, int, str, int | None]],
+    spans: list[tuple[int, int]],
+    inactive_days: int,
+) -> _Timeline | None:
+    """From one person's ``analytics.housing_days`` rows (in order) and contact spans."""
+    entries: list[tuple[int, int, int, int]] = []
+    categories: list[HousingCategory] = []
+    first: int | None = None
+    homeless_ever = False
+    count = len(rows)
+    for i in range(count):
+        _, start, _, code, expected = rows[i]
+        # A category this version does not know (a newer peer's) is an unknown situation.
+        category, kind = _CATEGORY_KINDS.get(code, _UNKNOWN_KIND)
+        window = stop = 0
+        if kind == _DATED:
+            if expected is None:
+                kind = _OTHER
+            else:
+                stop = expected + 1
+                window = expected - _WINDOW
+                homeless_ever = True
+                if first is None:
+                    until = rows[i + 1][1] if i + 1 < count else stop
+                    begin = max(start, window)
+                    if begin < min(stop, until):
+                        first = begin
+        elif kind == _HOMELESS:
+            homeless_ever = True
+            if first is None:
+                first = start
+        entries.append((start, kind, window, stop))
+        categories.append(category)
+    if not homeless_ever:
+        return None  # never homeless: no state of theirs is ever counted or a flow
+    # Seen from the day of a contact until (not including) N days later; merged, so that
+    # each date asked for bisects as few ranges as possible.
+    ranges = [(a, b + inactive_days) for a, b in spans]
+    ranges.extend((e[0], e[0] + inactive_days) for e in entries)
+    ranges.sort()
+    contacts: list[tuple[int, int]] = []
+    for a, b in ranges:
+        if contacts and a <= contacts[-1][1]:
+            if b > contacts[-1][1]:
+                contacts[-1] = (contacts[-1][0], b)
+        else:
+            contacts.append((a, b))
+    return _Timeline(tuple(entries), tuple(contacts), first, tuple(categories))
+
+
+def _bits(mask: int) -> list[int]:
+    out: list[int] = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+Ages = dict[str, tuple[str | None, str | None, int | None, int | None]]
+
+
+@dataclass
+class DashboardData:
+    """What Overblik is computed from: loaded once (all the SQL, and everything that does not
+    depend on the date), then asked for any date in memory. The UI may keep it while nothing
+    changes and drop it on a ``Change``."""
+
+    team_id: str | None
+    inactive_days: int
+    timelines: dict[str, _Timeline]
+    #: ``analytics.person_ages`` of everyone in scope.
+    ages: Ages
+
+    @classmethod
+    def load(cls, session: Any, team_id: str | None, inactive_days: int) -> DashboardData:
+        with session.store.read() as conn:
+            ages = analytics.person_ages(conn, team_id)
+            housing = analytics.housing_days(conn)
+            spans = analytics.contact_spans(conn, inactive_days)
+        return cls.build(team_id, inactive_days, ages, housing, spans)
+
+    @classmethod
+    def build(
+        cls,
+        team_id: str | None,
+        inactive_days: int,
+        ages: Ages,
+        housing: list[tuple[str, int, int, str, int | None]],
+        spans: dict[str, list[tuple[int, int]]],
+    ) -> DashboardData:
+        """From the rows of the three queries (people outside ``ages`` are out of scope)."""
+        timelines: dict[str, _Timeline] = {}
+        none: list[tuple[int, int]] = []
+        for person_id, group in groupby(housing, itemgetter(0)):
+            if person_id in ages:
+                timeline = _timeline(list(group), spans.get(person_id, none), inactive_days)
+                if timeline is not None:
+                    timelines[person_id] = timeline
+        return cls(team_id, inactive_days, timelines, ages)
+
+    def overview(self, on: date, settings: DashboardSettings) -> Overview:
+        return _compute(self, on, settings)
+
+
+def _compute(data: DashboardData, on: date, settings: DashboardSettings) -> Overview:
+    months = settings.trend_months
+    dates = evaluation_dates(on, months)
+    days = [analytics.epoch_day(d) for d in dates]
+    end = months + 1  # one past the last evaluation index
+    full = (1 << end) - 1
+    top = 1 << months
+    # How many people share each pattern of active (inactive) months: far fewer patterns
+    # than people, so the counts per month are summed per pattern at the end.
+    active_patterns: dict[int, int] = {}
+    inactive_patterns: dict[int, int] = {}
+    flows: list[dict[Flow, list[str]]] = [{} for _ in range(end)]
+    final_active: list[str] = []
+    final_inactive: list[str] = []
+    index = bisect_left
+
+    def add(flow: Flow, mask: int, person_id: str) -> None:
+        for k in _bits(mask):
+            flows[k].setdefault(flow, []).append(person_id)
+
+    for person_id, timeline in data.timelines.items():
+        housed = homeless = 0
+        entries = timeline.entries
+        count = len(entries)
+        for i in range(count):
+            start, kind, window, stop = entries[i]
+            if kind == _OTHER:
+                continue
+            a = index(days, start)
+            b = index(days, entries[i + 1][0]) if i + 1 < count else end
+            if a >= b:
+                continue  # superseded before the next evaluation date
+            span = (1 << b) - (1 << a)
+            if kind == _HOMELESS:
+                homeless |= span
+            elif kind == _HOUSED:
+                housed |= span
+            else:
+                homeless |= span & ((1 << index(days, stop)) - (1 << index(days, window)))
+        if not homeless:
+            continue
+        seen = 0
+        for first, stop in timeline.contacts:
+            seen |= (1 << index(days, stop)) - (1 << index(days, first))
+        active = homeless & seen
+        inactive = homeless & ~seen
+        active_patterns[active] = active_patterns.get(active, 0) + 1
+        inactive_patterns[inactive] = inactive_patterns.get(inactive, 0) + 1
+        if active & top:
+            final_active.append(person_id)
+        elif inactive & top:
+            final_inactive.append(person_id)
+
+        # Flows, at k >= 1 (bit 0 is the month before the trend: its state is the start).
+        before_active = (active << 1) & full
+        before_inactive = (inactive << 1) & full
+        came = active & ~before_active & ~1
+        left = before_active & ~active
+        found_housed = before_inactive & housed
+        if not (came or left or found_housed):
+            continue
+        first_day = timeline.first_homeless
+        # Homeless before, at e_k: the first day that counted is on or before e_(k-1).
+        ever = 0
+        if first_day is not None:
+            ever = full & ~((1 << (index(days, first_day) + 1)) - 1)
+        if came:
+            before_housed = (housed << 1) & full
+            for flow, mask in (
+                (Flow.RETURNED_FROM_INACTIVE, came & before_inactive),
+                (Flow.RETURNED_FROM_HOUSING, came & before_housed & ever),
+                (Flow.RETURNED_FROM_OTHER, came & ~before_inactive & ~before_housed & ever),
+                (Flow.NEWLY_IDENTIFIED, came & ~before_inactive & ~ever),
+            ):
+                if mask:
+                    add(flow, mask, person_id)
+        if left:
+            for flow, mask in (
+                (Flow.MOVED_INTO_HOUSING, left & housed),
+                (Flow.BECAME_INACTIVE, left & inactive),
+                (Flow.LEFT_OTHER, left & ~housed & ~inactive),
+            ):
+                if mask:
+                    add(flow, mask, person_id)
+        if found_housed:
+            add(Flow.RETURNED_FROM_INACTIVE, found_housed, person_id)
+            add(Flow.MOVED_INTO_HOUSING, found_housed, person_id)
+
+    active_counts = _per_month(active_patterns, end)
+    inactive_counts = _per_month(inactive_patterns, end)
+    trend = tuple(
+        TrendPoint(
+            month=dates[k].replace(day=1),
+            at=dates[k],
+            homeless=active_counts[k],
+            inactive=inactive_counts[k],
+            target_path=settings.target_path(dates[k]),
+        )
+        for k in range(1, end)
+    )
+    month_flows = tuple(
+        MonthFlows(
+            month=dates[k].replace(day=1),
+            at=dates[k],
+            homeless_before=active_counts[k - 1],
+            homeless_after=active_counts[k],
+            people={f: tuple(sorted(flows[k].get(f, ()))) for f in Flow},
+        )
+        for k in range(1, end)
+    )
+    return _summary(
+        data,
+        on,
+        settings,
+        data.inactive_days,
+        final_active,
+        final_inactive,
+        trend,
+        month_flows,
+    )
+
+
+def _per_month(patterns: dict[int, int], end: int) -> list[int]:
+    counts = [0] * end
+    for mask, people in patterns.items():
+        for k in _bits(mask):
+            counts[k] += people
+    return counts
+
+
+def _summary(
+    data: DashboardData,
+    on: date,
+    settings: DashboardSettings,
+    inactive_days: int,
+    active: list[str],
+    inactive: list[str],
+    trend: tuple[TrendPoint, ...],
+    flows: tuple[MonthFlows, ...],
+) -> Overview:
+    """The numbers for ``on`` itself: by category and by age, of those actively homeless."""
+    homeless_ids = sorted(active)
+    day = analytics.epoch_day(on)
+    by_category: dict[HousingCategory, list[str]] = {c: [] for c in HOMELESS_CATEGORIES}
+    young: list[str] = []
+    young_older: list[str] = []
+    age_unknown: list[str] = []
+    for person_id in homeless_ids:
+        category = _category_on(data.timelines[person_id], day)
+        assert category is not None  # active means a situation that counts
+        by_category[category].append(person_id)
+        age = _age(data.ages[person_id], on)
+        if age is None:
+            age_unknown.append(person_id)
+        elif 18 <= age <= 24:
+            young.append(person_id)
+        elif 25 <= age <= 29:
+            young_older.append(person_id)
+    return Overview(
+        on=on,
+        team_id=data.team_id,
+        inactive_days=inactive_days,
+        settings=settings,
+        homeless=Group(tuple(homeless_ids)),
+        by_category=tuple(
+            CategoryCount(c, DANISH_LABELS[c], Group(tuple(ids))) for c, ids in by_category.items()
+        ),
+        young_18_24=Group(tuple(young)),
+        young_25_29=Group(tuple(young_older)),
+        age_unknown=Group(tuple(age_unknown)),
+        sofa=Group(tuple(by_category[HousingCategory.SOFA])),
+        prison_hospital=Group(tuple(sorted(p for c in PRISON_HOSPITAL for p in by_category[c]))),
+        inactive=Group(tuple(sorted(inactive))),
+        trend=trend,
+        flows=flows,
+    )
+
+
+def _age(facts: tuple[str | None, str | None, int | None, int | None], day: date) -> int | None:
+    """As ``Person.age_on``: exact from a birth date (or the CPR number's), else from the
+    birth year, else the approximate age noted."""
+    birth_date, cpr, birth_year, approx_age = facts
+    born = None
+    if isinstance(birth_date, str):
+        try:
+            born = date.fromisoformat(birth_date)
+        except ValueError:
+            born = None
+    if born is None and isinstance(cpr, str):
+        born = cpr_rules.birth_date(cpr)
+    if born is not None:
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    if isinstance(birth_year, int):
+        return day.year - birth_year
+    return approx_age if isinstance(approx_age, int) else None
+
+
+def by_name(session: Any, person_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """``(person_id, alias)`` of the people behind a number (a click on a bar), in the given
+    order. Showing them is a read of personal data: logged as one search with the count."""
+    with session.store.read() as conn:
+        found = analytics.aliases(conn, person_ids)
+    with session.store.write() as conn:
+        session.audit.write(conn, AuditAction.SEARCH, entity="overview", detail=str(len(found)))
+    return [(pid, found[pid]) for pid in person_ids if pid in found]
+
+
+def overview(
+    session: Any,
+    on: date,
+    *,
+    team_id: str | None,
+    settings: DashboardSettings | None = None,
+    inactive_days: int | None = None,
+) -> Overview:
+    """Overblik for ``on``, for one team or (``team_id=None``) everything on the device.
+
+    Settings default to the stored ones; ``inactive_days`` to the radar's, so "not seen for
+    N days" means the same on both screens.
+    """
+    from gadeplan.app.services import radar
+
+    if settings is None:
+        settings = load_settings(session)
+    if inactive_days is None:
+        inactive_days = radar.load_settings(session).inactive_days
+    return DashboardData.load(session, team_id, inactive_days).overview(on, settings)
+
+
+__all__ = [
+    "HOMELESS_CATEGORIES",
+    "INFLOWS",
+    "OUTFLOWS",
+    "CategoryCount",
+    "DashboardData",
+    "DashboardSettings",
+    "Flow",
+    "Group",
+    "MonthFlows",
+    "Overview",
+    "TrendPoint",
+    "by_name",
+    "evaluation_dates",
+    "load_settings",
+    "overview",
+    "save_settings",
+]

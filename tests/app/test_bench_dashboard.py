@@ -1,0 +1,59 @@
+"""The dashboard benchmark still runs (``bench/dashboard.py --quick``), so it cannot rot.
+
+Only that it completes, reports every timing and the numbers, and writes its results: timings
+depend on the machine and are never asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "dashboard.py"
+
+LINES = (
+    "Overblik, first open after unlock",
+    "Overblik, opened (load + date)",
+    "of which: persons",
+    "Overblik, another date (data loaded)",
+    "radar",
+    "cold-weather checklist",
+    "count draft, week 6",
+    "Numbers on 2026-11-25:",
+    "Goal: Overblik opened under 300 ms:",
+    "Goal: Overblik for another date under 300 ms:",
+)
+
+
+def test_quick_dashboard_benchmark_runs_and_reports(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH),
+            "--quick",
+            "--workdir",
+            str(tmp_path),
+            "--results-dir",
+            str(tmp_path / "results"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    for label in LINES:
+        assert label in out, label
+    (saved,) = (tmp_path / "results").glob("dashboard-*-quick.json")
+    result = json.loads(saved.read_text("utf-8"))
+    numbers = result["numbers"]
+    # The synthetic town has homeless people, a trend of 24 months and radar items.
+    assert numbers["homeless"] > 0
+    assert len(numbers["trend"]) == 24
+    assert numbers["trend"][-1] == numbers["homeless"]
+    assert sum(numbers["radar_items"].values()) > 0
+    # The seeded profile was removed (no --keep).
+    assert not list(tmp_path.glob("gadeplan-dashboard-*/profile"))
