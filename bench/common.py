@@ -1,0 +1,113 @@
+"""Helpers shared by the benchmarks: timing, summaries and the machine they ran on.
+
+Nothing here touches the program's behaviour; it only measures it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+BENCH_DIR = Path(__file__).resolve().parent
+RESULTS_DIR = BENCH_DIR / "results"
+
+
+class Stopwatch:
+    """Accumulates elapsed time over several timed sections."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds += time.perf_counter() - start
+
+
+def percentile(samples: Sequence[float], fraction: float) -> float:
+    """The nearest-rank percentile (p95 of 20 samples is the 19th smallest)."""
+    if not samples:
+        raise ValueError("no samples")
+    ordered = sorted(samples)
+    rank = max(1, math.ceil(fraction * len(ordered)))
+    return ordered[rank - 1]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Median, p95 and extremes of a list of durations, in milliseconds."""
+
+    n: int
+    median_ms: float
+    p95_ms: float
+    min_ms: float
+    max_ms: float
+
+    @classmethod
+    def of_seconds(cls, samples: Sequence[float]) -> Summary:
+        ms = [s * 1000.0 for s in samples]
+        return cls(
+            n=len(ms),
+            median_ms=statistics.median(ms),
+            p95_ms=percentile(ms, 0.95),
+            min_ms=min(ms),
+            max_ms=max(ms),
+        )
+
+    def to_json(self) -> dict[str, float | int]:
+        return {
+            "n": self.n,
+            "median_ms": round(self.median_ms, 3),
+            "p95_ms": round(self.p95_ms, 3),
+            "min_ms": round(self.min_ms, 3),
+            "max_ms": round(self.max_ms, 3),
+        }
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "processor": platform.processor() or None,
+        "cpus": os.cpu_count(),
+        "python": sys.version.split()[0],
+    }
+
+
+def ratio(encrypted: float, plain: float) -> float | None:
+    """Encrypted over plain, for costs (seconds, milliseconds): 1.25 means 25 % slower."""
+    if plain <= 0:
+        return None
+    return encrypted / plain
+
+
+def fmt_ratio(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}x"
+
+
+def write_json(path: Path, data: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    tmp.replace(path)
+
+
+def read_json(path: Path) -> Any:
+    return json.loads(path.read_text("utf-8"))
+
+
+def timestamp() -> str:
+    return time.strftime("%Y%m%d-%H%M%S")
