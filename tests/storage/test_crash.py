@@ -45,6 +45,8 @@ WRITER = Path(__file__).with_name("crash_writer.py")
 #: even open (the rest are killed a random time after the writer said it was ready).
 EARLY_KILLS = 0.2
 MAX_DELAY_SECONDS = 0.4
+#: Acknowledged writes before a kill, on average.
+WRITES_PER_ROUND = 20
 STARTUP_TIMEOUT_SECONDS = 30
 
 
@@ -98,6 +100,9 @@ def _kill_a_writer(folder: Path, rng: random.Random, env: dict[str, str]) -> lis
     writer_seed = rng.randrange(2**32)
     early = rng.random() < EARLY_KILLS
     delay = rng.uniform(0.0, MAX_DELAY_SECONDS)
+    # Kill after a number of acknowledged writes, not after a time: on a loaded machine a time
+    # would often land before any write and the rounds would test little.
+    writes_first = rng.randrange(0, 2 * WRITES_PER_ROUND)
     with subprocess.Popen(
         [sys.executable, str(WRITER), str(folder), str(writer_seed)],
         stdin=subprocess.PIPE,
@@ -112,9 +117,14 @@ def _kill_a_writer(folder: Path, rng: random.Random, env: dict[str, str]) -> lis
         reader.start()
         proc.stdin.write(PASSPHRASE.encode("utf-8") + b"\n")
         proc.stdin.close()
-        if not early:
+        if early:
+            time.sleep(delay)
+        else:
             reader.ready.wait(STARTUP_TIMEOUT_SECONDS)
-        time.sleep(delay)
+            deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
+            while len(reader.lines) < writes_first and time.monotonic() < deadline:
+                time.sleep(0.002)
+            time.sleep(delay / 20)  # then anywhere inside the next write
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=STARTUP_TIMEOUT_SECONDS)
         reader.join(timeout=STARTUP_TIMEOUT_SECONDS)
