@@ -1,5 +1,5 @@
 # Gadeplan: two commands on a fresh Linux machine with Python 3.11:
-#   make run    create .venv, install, start the demo
+#   make run    create .venv, install, start the demo (window and a local demo server)
 #   make test   install what tests need, then lint, type-check, layer contracts and the suite
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PIP_VERSION := 25.3
-DEMO_DIR := .demo/profile
+DEMO_DIR := .demo
 UI_SOURCES := $(wildcard gadeplan/ui/*.py)
 TS := resources/translations/gadeplan_da.ts
 QM := resources/translations/gadeplan_da.qm
@@ -26,11 +26,11 @@ $(STAMP): pyproject.toml constraints.txt
 system-deps:
 	@bash build/system-deps.sh
 
-# The window on the demo profile: created and seeded on first use (the CLI's 'demo' command).
+# The window on the demo profile, signed in to a local demo server (SQLite in .demo/, on
+# 127.0.0.1:8765 or a free port) that stops when the window closes. The profile is created,
+# seeded and synced on first use; 'gadeplan --data-dir .demo/profile demo' makes it alone.
 run: $(STAMP) $(QM)
-	@test -f $(DEMO_DIR)/keys.json || $(BIN)/gadeplan --data-dir $(DEMO_DIR) demo
-	@$(BIN)/python -c 'from gadeplan.app.cli import DEMO_PASSPHRASE as p; print(f"Demo passphrase: {p}")'
-	$(BIN)/gadeplan --data-dir $(DEMO_DIR)
+	$(BIN)/python -m gadeplan.app.demo_run --folder $(DEMO_DIR)
 
 # Refresh the Danish .ts from the sources (commit it; translate new entries in Qt Linguist or
 # by hand), then build the .qm the program loads. The .qm is a build product, not committed.
@@ -64,6 +64,7 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/dashboard.py
+	$(BIN)/python bench/ui.py
 
 # Re-pin every dependency after changing pyproject.toml.
 lock: $(STAMP)

@@ -7,6 +7,9 @@ needed=()
 for pkg in libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || needed+=("$pkg")
 done
+# `make screenshots` turns the council report's first PDF page into a PNG with pdftoppm (the
+# PySide6 wheels carry no QtPdf); the tests read the PDF in pure Python and do not need it.
+command -v pdftoppm >/dev/null || needed+=(poppler-utils)
 # The backend tests start a throw-away PostgreSQL server (initdb, pg_ctl). Debian keeps them in
 # /usr/lib/postgresql/<version>/bin, off PATH, so look there too before installing.
 have_postgres() {

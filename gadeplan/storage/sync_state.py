@@ -100,6 +100,11 @@ class SyncStore:
             for field in ("worker_id", "recorded_by", "assigned_worker_id", "contact_worker_id"):
                 self._rebind(conn, field, old_worker, worker_id)
             conn.execute("DELETE FROM record WHERE id = ? AND entity = 'worker'", (old_worker,))
+        old_device = LocalState.get(conn, LocalState.DEVICE_ID)
+        if old_device and old_device != device_id:
+            # Audit events name the device that wrote them; the server accepts an event only
+            # from the device it names, so the stand-in id gives way to the server's.
+            self._rebind(conn, "device_id", old_device, device_id)
         LocalState.set(conn, LocalState.DEVICE_ID, device_id)
         LocalState.set(conn, "team_id", team_id)
         LocalState.set(conn, "worker_id", worker_id)
@@ -188,8 +193,13 @@ class SyncStore:
     # --- applying a pull ---------------------------------------------------------------------
 
     def apply_changes(self, conn: Any, changes: Iterable[Mapping[str, Any]]) -> AppliedPage:
+        changes = list(changes)
         put = deleted = removed = erased = kept_local = 0
         resetting = LocalState.get(conn, RESETTING) == "1"
+        # What the puts need to know, read for the whole page at once (see _PageState).
+        page: _PageState | None = _PageState.read(
+            conn, [str(c["id"]) for c in changes if c["op"] == "put"]
+        )
         for change in changes:
             op = change["op"]
             entity = str(change["entity"])
@@ -204,9 +214,15 @@ class SyncStore:
                     int(change.get("version") or 0),
                     dict(change.get("fields") or {}),
                     dict(change.get("field_hlc") or {}),
+                    page,
                 )
                 put += 1
-            elif op == "delete":
+                continue
+            # A delete, remove or erase can change other records than its own (an erased
+            # person takes their records, conflicts and outbox copies along): from here on,
+            # every put of the page reads what it needs itself.
+            page = None
+            if op == "delete":
                 self._apply_delete(conn, entity, record_id, int(change.get("version") or 0))
                 deleted += 1
             elif op == "remove":
@@ -225,8 +241,7 @@ class SyncStore:
             " ORDER BY mutation_id",
             (record_id,),
         ):
-            for name in json.loads(fields):
-                pending[name] = max(pending.get(name, ""), hlc)
+            _add_pending(pending, hlc, fields)
         return pending
 
     def _apply_put(
@@ -237,21 +252,33 @@ class SyncStore:
         version: int,
         fields: dict[str, JSON],
         field_hlc: dict[str, str],
+        page: _PageState | None = None,
     ) -> int:
         """Store the server's record; keep unsent local values that are newer (higher HLC)
         than the server's, field by field, as the server's merge rule will. Returns how many
         fields were kept local."""
-        if conn.execute("SELECT 1 FROM sync_erased WHERE id = ?", (record_id,)).fetchone():
+        if page is not None and page.take(record_id):
+            is_erased = record_id in page.erased
+            row = page.rows.get(record_id)
+            pending = page.pending.get(record_id, {})
+        else:
+            is_erased = (
+                conn.execute("SELECT 1 FROM sync_erased WHERE id = ?", (record_id,)).fetchone()
+                is not None
+            )
+            row = conn.execute(
+                "SELECT rowid, data, meta, deleted, entity, team_id, person_id FROM record"
+                " WHERE id = ?",
+                (record_id,),
+            ).fetchone()
+            pending = self._pending_fields(conn, record_id) if not is_erased else {}
+        if is_erased:
             return 0
-        row = conn.execute(
-            "SELECT rowid, data, meta, deleted FROM record WHERE id = ?", (record_id,)
-        ).fetchone()
-        pending = self._pending_fields(conn, record_id)
         merged = dict(fields)
         meta: dict[str, list[Any]] = {name: [field_hlc.get(name, ""), version] for name in fields}
         kept = 0
         if row is not None:
-            _, data, meta_text, deleted = row
+            _, data, meta_text, deleted = row[:4]
             if (
                 deleted
                 and conn.execute(
@@ -271,6 +298,7 @@ class SyncStore:
         team_id = merged.get("team_id")
         person_id = merged.get("person_id") if entity != "person" else record_id
         updated = max([h for h, _ in meta.values() if h] or [""])
+        merged_text = _dumps(merged)
         if row is None:
             cur = conn.execute(
                 "INSERT INTO record(id, entity, team_id, person_id, version, updated_hlc, data,"
@@ -282,12 +310,26 @@ class SyncStore:
                     person_id,
                     version,
                     updated,
-                    _dumps(merged),
+                    merged_text,
                     _dumps(meta),
                 ),
             )
             rowid = int(cur.lastrowid)
             replace = False
+        elif (
+            not row[3]
+            and tuple(row[4:7]) == (entity, team_id, person_id)
+            and (row[1] == merged_text)
+        ):
+            # The server sends back what this device holds already (typically its own pushed
+            # changes): only the version and the field clocks change. Leaving the data column
+            # out of the UPDATE spares rewriting the entries of every index over the data,
+            # and the search text is the same, so the search index stays as it is.
+            conn.execute(
+                "UPDATE record SET version = ?, updated_hlc = ?, meta = ? WHERE rowid = ?",
+                (version, updated, _dumps(meta), int(row[0])),
+            )
+            return kept
         else:
             rowid = int(row[0])
             conn.execute(
@@ -299,7 +341,7 @@ class SyncStore:
                     person_id,
                     version,
                     updated,
-                    _dumps(merged),
+                    merged_text,
                     _dumps(meta),
                     rowid,
                 ),
@@ -387,3 +429,72 @@ class SyncStore:
         clock = self.repo.clock_for(conn)
         clock.observe(server_hlc)
         LocalState.set(conn, LocalState.HLC, clock.last)
+
+
+def _add_pending(pending: dict[str, str], hlc: str, fields: str) -> None:
+    for name in json.loads(fields):
+        pending[name] = max(pending.get(name, ""), hlc)
+
+
+#: Ids per query when a page's state is read at once (SQLite allows many more variables).
+_CHUNK = 500
+
+
+@dataclass
+class _PageState:
+    """For a page of pulled changes: which of its put ids are erased, their stored rows and
+    their unsent fields, read in a few queries instead of three per change.
+
+    Each id's state is used at most once, for the first put of that id in the page, and only
+    while the page has had nothing but puts: a put changes nothing but its own record, so
+    until then what was read is what a query per change would have found.
+    """
+
+    ids: set[str]
+    erased: set[str]
+    rows: dict[str, tuple[Any, ...]]
+    pending: dict[str, dict[str, str]]
+
+    @classmethod
+    def read(cls, conn: Any, ids: list[str]) -> _PageState | None:
+        if not ids:
+            return None
+        unique = list(dict.fromkeys(ids))
+        erased: set[str] = set()
+        rows: dict[str, tuple[Any, ...]] = {}
+        pending: dict[str, dict[str, str]] = {}
+        any_erased = conn.execute("SELECT 1 FROM sync_erased LIMIT 1").fetchone() is not None
+        any_unsent = (
+            conn.execute("SELECT 1 FROM outbox WHERE op = 'upsert' LIMIT 1").fetchone() is not None
+        )
+        for start in range(0, len(unique), _CHUNK):
+            chunk = unique[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            if any_erased:
+                erased.update(
+                    r[0]
+                    for r in conn.execute(
+                        f"SELECT id FROM sync_erased WHERE id IN ({marks})", chunk
+                    )
+                )
+            for row in conn.execute(
+                "SELECT id, rowid, data, meta, deleted, entity, team_id, person_id FROM record"
+                f" WHERE id IN ({marks})",
+                chunk,
+            ):
+                rows[row[0]] = tuple(row[1:])
+            if any_unsent:
+                for record_id, hlc, fields in conn.execute(
+                    "SELECT record_id, hlc, fields FROM outbox"
+                    f" WHERE record_id IN ({marks}) AND op = 'upsert' ORDER BY mutation_id",
+                    chunk,
+                ):
+                    _add_pending(pending.setdefault(record_id, {}), hlc, fields)
+        return cls(set(unique), erased, rows, pending)
+
+    def take(self, record_id: str) -> bool:
+        """True the first time for an id of the page: its state as read is still current."""
+        if record_id in self.ids:
+            self.ids.remove(record_id)
+            return True
+        return False

@@ -17,9 +17,10 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import pydantic
 import stamina
@@ -266,34 +267,85 @@ class SyncEngine:
             if progress:
                 progress("push", report.pushed)
 
+    def _fetch_page(self, cursor: str | None) -> tuple[PullResponse, list[dict[str, Any]]]:
+        answer = _parse(
+            PullResponse, self._call(PATH_PULL, {"cursor": cursor, "limit": MAX_PULL_LIMIT})
+        )
+        return answer, [c.model_dump(mode="json") for c in answer.changes]
+
     def _pull(self, report: SyncReport, progress: Callable[[str, int], None] | None) -> None:
-        while True:
-            cursor = self.state.get(CURSOR)
-            try:
-                answer = _parse(
-                    PullResponse,
-                    self._call(PATH_PULL, {"cursor": cursor, "limit": MAX_PULL_LIMIT}),
-                )
-            except ResetRequired:
-                if cursor is None:
-                    raise  # a full pull cannot be refused: a server bug, not ours to loop on
+        # While a page is written to the store, the next one is already being fetched (the
+        # server prepares it meanwhile): requests still go one at a time and in the same
+        # order, and each page and its cursor still commit together before the next is read.
+        with _PageAhead(self._fetch_page) as ahead:
+            while True:
+                cursor = self.state.get(CURSOR)
+                try:
+                    answer, changes = ahead.get(cursor)
+                except ResetRequired:
+                    if cursor is None:
+                        raise  # a full pull cannot be refused: a server bug, not ours to loop on
+                    with self.state.store.write() as conn:
+                        self.state.begin_reset(conn)
+                    report.reset = True
+                    continue
+                if answer.more:
+                    ahead.start(answer.cursor)
                 with self.state.store.write() as conn:
-                    self.state.begin_reset(conn)
-                report.reset = True
-                continue
-            changes = [c.model_dump(mode="json") for c in answer.changes]
-            with self.state.store.write() as conn:
-                applied = self.state.apply_changes(conn, changes)
-                self.state.set(conn, CURSOR, answer.cursor)
-                self.state.observe_server_hlc(conn, answer.server_hlc)
-                more = answer.more
-                if not more and LocalState.get(conn, RESETTING) == "1":
-                    self.state.finish_reset(conn)
-            report.pulled += applied.put + applied.deleted
-            report.erased += applied.erased
-            report.removed += applied.removed
-            report.kept_local += applied.kept_local
-            if progress:
-                progress("pull", report.pulled)
-            if not more:
-                return
+                    applied = self.state.apply_changes(conn, changes)
+                    self.state.set(conn, CURSOR, answer.cursor)
+                    self.state.observe_server_hlc(conn, answer.server_hlc)
+                    more = answer.more
+                    if not more and LocalState.get(conn, RESETTING) == "1":
+                        self.state.finish_reset(conn)
+                report.pulled += applied.put + applied.deleted
+                report.erased += applied.erased
+                report.removed += applied.removed
+                report.kept_local += applied.kept_local
+                if progress:
+                    progress("pull", report.pulled)
+                if not more:
+                    return
+
+
+P = TypeVar("P")
+
+
+class _PageAhead(Generic[P]):
+    """At most one page fetch running in the background, for a known cursor.
+
+    :meth:`get` returns the page for a cursor: the background fetch's result (or its exception)
+    if it was started for that cursor, else a fetch made there and then. Leaving the block
+    waits for a fetch still running, so no request outlives the sync that made it.
+    """
+
+    def __init__(self, fetch: Callable[[str | None], P]) -> None:
+        self._fetch = fetch
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gadeplan-pull")
+        self._cursor: str | None = None
+        self._future: Future[P] | None = None
+
+    def __enter__(self) -> _PageAhead[P]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(wait=True)
+
+    def start(self, cursor: str) -> None:
+        self._wait()
+        self._cursor = cursor
+        self._future = self._pool.submit(self._fetch, cursor)
+
+    def get(self, cursor: str | None) -> P:
+        future, started_for = self._future, self._cursor
+        if future is not None and started_for == cursor:
+            self._future = None
+            return future.result()
+        self._wait()
+        return self._fetch(cursor)
+
+    def _wait(self) -> None:
+        """Let a fetch for another cursor finish unused: requests stay one at a time."""
+        if self._future is not None:
+            wait([self._future])
+            self._future = None

@@ -344,6 +344,138 @@ def choices(table: Mapping[Any, str]) -> list[tuple[str, object]]:
     return [(translate(text), value) for value, text in table.items()]
 
 
+# --- records and their fields, for conflicts and refused changes -------------------------------
+
+_FIELDS_CTX = "Fields"
+
+#: What each kind of record is called on screen (the wire's entity names are codes).
+ENTITY_NAMES: dict[str, str] = {
+    "person": QT_TRANSLATE_NOOP("Fields", "Person"),
+    "housing_status": QT_TRANSLATE_NOOP("Fields", "Housing situation"),
+    "encounter": QT_TRANSLATE_NOOP("Fields", "Contact"),
+    "transition": QT_TRANSLATE_NOOP("Fields", "Transition"),
+    "eviction_case": QT_TRANSLATE_NOOP("Fields", "Eviction case"),
+    "housing_offer": QT_TRANSLATE_NOOP("Fields", "Housing offer"),
+    "support_goal": QT_TRANSLATE_NOOP("Fields", "Support goal"),
+    "referral": QT_TRANSLATE_NOOP("Fields", "Referral"),
+    "consent": QT_TRANSLATE_NOOP("Fields", "Consent"),
+    "follow_up": QT_TRANSLATE_NOOP("Fields", "Follow-up"),
+    "partner": QT_TRANSLATE_NOOP("Fields", "Partner"),
+    "conflict": QT_TRANSLATE_NOOP("Fields", "Conflict"),
+    "audit_event": QT_TRANSLATE_NOOP("Fields", "Log entry"),
+    "team": QT_TRANSLATE_NOOP("Fields", "Team"),
+    "worker": QT_TRANSLATE_NOOP("Fields", "Worker"),
+}
+
+#: Field names as the editors label them (without their mnemonics).
+FIELD_NAMES: dict[str, str] = {
+    "team_id": QT_TRANSLATE_NOOP("Fields", "Team"),
+    "person_id": QT_TRANSLATE_NOOP("Fields", "Person"),
+    "alias": QT_TRANSLATE_NOOP("Fields", "Nickname"),
+    "name": QT_TRANSLATE_NOOP("Fields", "Name"),
+    "cpr": QT_TRANSLATE_NOOP("Fields", "CPR number"),
+    "birth_date": QT_TRANSLATE_NOOP("Fields", "Birth date"),
+    "birth_year": QT_TRANSLATE_NOOP("Fields", "Birth year"),
+    "approx_age": QT_TRANSLATE_NOOP("Fields", "Approximate age"),
+    "description": QT_TRANSLATE_NOOP("Fields", "Description"),
+    "phones": QT_TRANSLATE_NOOP("Fields", "Phone numbers"),
+    "places": QT_TRANSLATE_NOOP("Fields", "Places"),
+    "contact_worker_id": QT_TRANSLATE_NOOP("Fields", "Contact person"),
+    "formerly_in_care": QT_TRANSLATE_NOOP("Fields", "Has been in care"),
+    "aftercare_ends_on": QT_TRANSLATE_NOOP("Fields", "Aftercare ends on"),
+    "functionally_homeless": QT_TRANSLATE_NOOP("Fields", "Functionally homeless"),
+    "first_met_on": QT_TRANSLATE_NOOP("Fields", "First met on"),
+    "category": QT_TRANSLATE_NOOP("Fields", "Situation"),
+    "situation": QT_TRANSLATE_NOOP("Fields", "Situation"),
+    "valid_from": QT_TRANSLATE_NOOP("Fields", "From"),
+    "expected_date": QT_TRANSLATE_NOOP("Fields", "Expected release/discharge"),
+    "place": QT_TRANSLATE_NOOP("Fields", "Place"),
+    "ready_to_move": QT_TRANSLATE_NOOP("Fields", "Ready for own housing"),
+    "note": QT_TRANSLATE_NOOP("Fields", "Note"),
+    "recorded_by": QT_TRANSLATE_NOOP("Fields", "Recorded by"),
+    "occurred_at": QT_TRANSLATE_NOOP("Fields", "Time"),
+    "channel": QT_TRANSLATE_NOOP("Fields", "Channel"),
+    "topics": QT_TRANSLATE_NOOP("Fields", "Topics"),
+    "source": QT_TRANSLATE_NOOP("Fields", "Source"),
+    "next_step": QT_TRANSLATE_NOOP("Fields", "Next step"),
+    "follow_up_on": QT_TRANSLATE_NOOP("Fields", "Follow up on"),
+    "worker_id": QT_TRANSLATE_NOOP("Fields", "Worker"),
+    "kind": QT_TRANSLATE_NOOP("Fields", "Kind"),
+    "on": QT_TRANSLATE_NOOP("Fields", "Date"),
+    "housing_plan": QT_TRANSLATE_NOOP("Fields", "Housing plan"),
+    "done": QT_TRANSLATE_NOOP("Fields", "Completed"),
+    "landlord": QT_TRANSLATE_NOOP("Fields", "Landlord"),
+    "court_date": QT_TRANSLATE_NOOP("Fields", "Court hearing"),
+    "bailiff_date": QT_TRANSLATE_NOOP("Fields", "Bailiff's visit"),
+    "arrears_dkk": QT_TRANSLATE_NOOP("Fields", "Arrears"),
+    "actions": QT_TRANSLATE_NOOP("Fields", "Actions"),
+    "status": QT_TRANSLATE_NOOP("Fields", "Status"),
+    "address": QT_TRANSLATE_NOOP("Fields", "Address"),
+    "area": QT_TRANSLATE_NOOP("Fields", "Area"),
+    "monthly_rent_dkk": QT_TRANSLATE_NOOP("Fields", "Monthly rent"),
+    "lease_ends_on": QT_TRANSLATE_NOOP("Fields", "Lease ends on"),
+    "central": QT_TRANSLATE_NOOP("Fields", "Central"),
+    "strained_area": QT_TRANSLATE_NOOP("Fields", "Strained area"),
+    "move_in_on": QT_TRANSLATE_NOOP("Fields", "Move-in date"),
+    "alternative_solution": QT_TRANSLATE_NOOP("Fields", "Alternative solution"),
+    "own_words": QT_TRANSLATE_NOOP("Fields", "In their own words"),
+    "target_on": QT_TRANSLATE_NOOP("Fields", "Target date"),
+    "partner_id": QT_TRANSLATE_NOOP("Fields", "Partner"),
+    "referred_on": QT_TRANSLATE_NOOP("Fields", "Referred on"),
+    "purpose": QT_TRANSLATE_NOOP("Fields", "Purpose"),
+    "legal_basis": QT_TRANSLATE_NOOP("Fields", "Legal basis"),
+    "consent_id": QT_TRANSLATE_NOOP("Fields", "Consent"),
+    "outcome": QT_TRANSLATE_NOOP("Fields", "Outcome"),
+    "outcome_note": QT_TRANSLATE_NOOP("Fields", "Note on the outcome"),
+    "given_on": QT_TRANSLATE_NOOP("Fields", "Given on"),
+    "expires_on": QT_TRANSLATE_NOOP("Fields", "Expires on"),
+    "scope": QT_TRANSLATE_NOOP("Fields", "Scope"),
+    "withdrawn_on": QT_TRANSLATE_NOOP("Fields", "Withdrawn on"),
+    "due_on": QT_TRANSLATE_NOOP("Fields", "Due"),
+    "what": QT_TRANSLATE_NOOP("Fields", "What"),
+    "assigned_worker_id": QT_TRANSLATE_NOOP("Fields", "Assigned to"),
+    "done_on": QT_TRANSLATE_NOOP("Fields", "Done on"),
+    "encounter_id": QT_TRANSLATE_NOOP("Fields", "Contact"),
+    "phone": QT_TRANSLATE_NOOP("Fields", "Phone"),
+}
+
+#: Where one name means different things in different records.
+_FIELD_OVERRIDES: dict[tuple[str, str], str] = {
+    ("support_goal", "area"): QT_TRANSLATE_NOOP("Fields", "Support area"),
+    ("transition", "kind"): QT_TRANSLATE_NOOP("Fields", "Transition"),
+    ("housing_offer", "kind"): QT_TRANSLATE_NOOP("Fields", "Kind of housing"),
+    ("partner", "name"): QT_TRANSLATE_NOOP("Fields", "Name"),
+    ("person", "name"): QT_TRANSLATE_NOOP("Fields", "Full name"),
+}
+
+#: The vocabulary of a field whose values are codes, so they are shown as words.
+FIELD_VOCABULARY: dict[tuple[str, str], type[Enum]] = {
+    ("encounter", "channel"): Channel,
+    ("encounter", "source"): Source,
+    ("encounter", "situation"): HousingCategory,
+    ("housing_status", "category"): HousingCategory,
+    ("transition", "kind"): TransitionKind,
+    ("eviction_case", "status"): EvictionStatus,
+    ("housing_offer", "kind"): OfferKind,
+    ("housing_offer", "status"): OfferStatus,
+    ("support_goal", "area"): SupportArea,
+    ("support_goal", "status"): GoalStatus,
+    ("referral", "legal_basis"): LegalBasis,
+    ("referral", "outcome"): ReferralOutcome,
+    ("partner", "kind"): PartnerKind,
+}
+
+
+def entity_name(entity: str) -> str:
+    source = ENTITY_NAMES.get(entity)
+    return QCoreApplication.translate(_FIELDS_CTX, source) if source else entity
+
+
+def field_name(entity: str, field: str) -> str:
+    source = _FIELD_OVERRIDES.get((entity, field)) or FIELD_NAMES.get(field)
+    return QCoreApplication.translate(_FIELDS_CTX, source) if source else field
+
+
 # --- validation messages -------------------------------------------------------------------------
 
 _ERRORS_CTX = "FieldErrors"
@@ -404,6 +536,9 @@ ERROR_CODES: dict[str, str] = {
         "FieldErrors", "Write the date as DD-MM-YYYY, for example 24-12-2026."
     ),
     "number_format": QT_TRANSLATE_NOOP("FieldErrors", "Write a whole number."),
+    "record_deleted": QT_TRANSLATE_NOOP(
+        "FieldErrors", "The record has been deleted, so its other value cannot be restored."
+    ),
 }
 
 

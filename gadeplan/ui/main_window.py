@@ -18,7 +18,8 @@ from gadeplan.ui.env import Env
 from gadeplan.ui.gate import Gate
 from gadeplan.ui.lock import IdleWatcher, ScreenLockWatcher, SensitiveClipboard
 from gadeplan.ui.messages import error_text
-from gadeplan.ui.tasks import Context
+from gadeplan.ui.sync_status import ClockWarning, SyncController, SyncStatusBar
+from gadeplan.ui.tasks import ChangeSet, Context
 from gadeplan.ui.widgets import MessageBar, vbox
 from gadeplan.ui.workspace import Workspace
 
@@ -45,13 +46,21 @@ class MainWindow(QMainWindow):
             self.screen_lock = ScreenLockWatcher(self)
             self.screen_lock.screen_locked.connect(self._screen_lock)
 
+        self.sync = SyncController(env, self)
+        self.sync.changed.connect(self._sync_changed)
+        self.sync.pulled.connect(lambda: self.runner.data_changed.emit(ChangeSet.all()))
+        self.sync.sent.connect(self._sync_sent)
+        self.sync.wiped.connect(self._wiped)
+        self.runner.data_changed.connect(lambda changes: self.sync.refresh())
+
         self.message = MessageBar()
+        self.clock_warning = ClockWarning(self.sync)
         self.gate = Gate(env.access, self.runner)
         self.gate.opened.connect(self._opened)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.gate)
         central = QWidget()
-        central.setLayout(vbox(self.message, self.stack, margins=0, spacing=0))
+        central.setLayout(vbox(self.message, self.clock_warning, self.stack, margins=0, spacing=0))
         self.setCentralWidget(central)
 
         self.busy = QProgressBar()
@@ -59,6 +68,10 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(160)
         self.busy.setAccessibleName(self.tr("Working"))
         self.busy_label = QLabel()
+        self.sync_bar = SyncStatusBar(env, self.sync)
+        self.sync_bar.open_conflicts.connect(self.show_conflicts)
+        self.sync_bar.sign_in.connect(self.open_sign_in)
+        self.statusBar().addWidget(self.sync_bar, 1)
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.busy)
         self._set_busy(False)
@@ -103,6 +116,18 @@ class MainWindow(QMainWindow):
         self.today_action = action(self.tr("&Today"), "Ctrl+1", lambda: self._show_tab(0))
         self.people_action = action(self.tr("&People"), "Ctrl+2", lambda: self._show_tab(1))
         self.round_action = action(self.tr("Street &round"), "Ctrl+3", lambda: self._show_tab(2))
+        self.conflicts_action = action(self.tr("&Conflicts"), "Ctrl+4", self.show_conflicts)
+        self.radar_action = action(
+            self.tr("R&adar"), "Ctrl+5", lambda: self._show_tab(Workspace.RADAR)
+        )
+        self.overview_action = action(
+            self.tr("&Overview"), "Ctrl+6", lambda: self._show_tab(Workspace.OVERVIEW)
+        )
+        self.reports_action = action(
+            self.tr("R&eports"), "Ctrl+7", lambda: self._show_tab(Workspace.REPORTS)
+        )
+        self.sync_now_action = action(self.tr("&Sync now"), "Ctrl+S", self.sync_now)
+        self.sign_in_action = action(self.tr("Sign &in to the server…"), None, self.open_sign_in)
         self.find_action = action(
             self.tr("&Find person"), QKeySequence.StandardKey.Find, self.find_person
         )
@@ -114,6 +139,12 @@ class MainWindow(QMainWindow):
             self.people_action,
             self.round_action,
             self.find_action,
+            self.conflicts_action,
+            self.radar_action,
+            self.overview_action,
+            self.reports_action,
+            self.sync_now_action,
+            self.sign_in_action,
         )
 
     def _build_menus(self) -> None:
@@ -130,6 +161,13 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.today_action)
         view_menu.addAction(self.people_action)
         view_menu.addAction(self.round_action)
+        view_menu.addAction(self.conflicts_action)
+        view_menu.addAction(self.radar_action)
+        view_menu.addAction(self.overview_action)
+        view_menu.addAction(self.reports_action)
+        sync_menu = bar.addMenu(self.tr("&Sync"))
+        sync_menu.addAction(self.sync_now_action)
+        sync_menu.addAction(self.sign_in_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -146,7 +184,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _opened(self, notice: str) -> None:
         self.message.clear()
-        self.workspace = Workspace(self.env, self.clipboard)
+        self.workspace = Workspace(self.env, self.clipboard, self.sync)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self._set_unlocked(True)
@@ -158,6 +196,7 @@ class MainWindow(QMainWindow):
             self.message.show_info(notice)
         log.info("unlocked")
         self.workspace.start()
+        self.sync.start()
 
     def lock(self, notice: str = "", reason: str = "request") -> None:
         """Hide everything, forget every screen, close the store. Idempotent."""
@@ -165,6 +204,7 @@ class MainWindow(QMainWindow):
             log.info("locked: %s", reason)
         self.idle.stop()
         self.clipboard.clear()
+        self.sync.stop()
         workspace, self.workspace = self.workspace, None
         self._set_unlocked(False)
         if workspace is not None:
@@ -206,6 +246,26 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.find_person()
 
+    def show_conflicts(self) -> None:
+        self._show_tab(Workspace.CONFLICTS)
+
+    def sync_now(self) -> None:
+        if self.workspace is None:
+            return
+        if self.sync.registered:
+            self.sync.sync_now()
+        elif self.sync.snapshot is not None:  # known not to be signed in (not just unread)
+            self.open_sign_in()
+
+    def open_sign_in(self) -> None:
+        from gadeplan.ui.sign_in import SignInDialog
+
+        if self.workspace is None:
+            return
+        dialog = SignInDialog(self.env, self.sync, self.workspace)
+        dialog.open()
+        self.sign_in_dialog = dialog
+
     def _show_tab(self, index: int) -> None:
         if self.workspace is not None:
             self.workspace.show_tab(index)
@@ -213,8 +273,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from gadeplan.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.env, self, unlocked=self.unlocked)
+        dialog = SettingsDialog(self.env, self, unlocked=self.unlocked, sync=self.sync)
         dialog.language_changed.connect(self.retranslate)
+        dialog.sign_in.connect(self.open_sign_in)
         dialog.idle_changed.connect(self.idle.set_minutes)
         dialog.open()
         self.settings_dialog = dialog
@@ -222,8 +283,9 @@ class MainWindow(QMainWindow):
     def open_about(self) -> None:
         from gadeplan.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.env, self, unlocked=self.unlocked, about=True)
+        dialog = SettingsDialog(self.env, self, unlocked=self.unlocked, about=True, sync=self.sync)
         dialog.language_changed.connect(self.retranslate)
+        dialog.sign_in.connect(self.open_sign_in)
         dialog.idle_changed.connect(self.idle.set_minutes)
         dialog.open()
         self.settings_dialog = dialog
@@ -240,6 +302,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._set_unlocked(self.unlocked)
         self.busy.setAccessibleName(self.tr("Working"))
+        self.sync_bar.update_view()
+        self.clock_warning.update_view()
         showing_key = self.gate.currentWidget() is self.gate.recovery_key
         if not showing_key:
             # The recovery key page is left as it is: rebuilding it would lose the key, which
@@ -254,16 +318,17 @@ class MainWindow(QMainWindow):
             tab = self.workspace.tabs.currentIndex()
             person = self.workspace.current_person_id
             old = self.workspace
-            self.workspace = Workspace(self.env, self.clipboard)
+            self.workspace = Workspace(self.env, self.clipboard, self.sync)
             self.stack.addWidget(self.workspace)
             self.stack.setCurrentWidget(self.workspace)
             old.close_dialogs()
             self.stack.removeWidget(old)
             old.deleteLater()
             self.workspace.start()
+            self._sync_changed()
             if person is not None:
                 self.workspace.open_person(person)
-            elif tab < 3:
+            elif tab != Workspace.PERSON:
                 self.workspace.show_tab(tab)
         elif not showing_key:
             self.stack.setCurrentWidget(self.gate)
@@ -285,10 +350,35 @@ class MainWindow(QMainWindow):
     def _failed(self, error: BaseException) -> None:
         self.message.show_error(error_text(error))
 
+    # --- sync -------------------------------------------------------------------------------------
+
+    def _sync_changed(self) -> None:
+        snapshot = self.sync.snapshot
+        if self.workspace is not None and snapshot is not None:
+            self.workspace.set_open_items(snapshot.conflicts, len(snapshot.rejected))
+
+    def _sync_sent(self) -> None:
+        if self.workspace is not None:
+            self.workspace.sent()
+
+    def _wiped(self) -> None:
+        """The municipality revoked this laptop: its store and keys are already deleted. Close
+        every screen and start over with a new profile, saying why."""
+        self.lock(reason="revoked")
+        self.gate.start()
+        self.message.show_error(
+            self.tr(
+                "The municipality has revoked this computer at the server, so Gadeplan deleted "
+                "its data and keys on it, as the rules require. The data on the server is safe. "
+                "Ask IT to sign you in again; you can make a new profile below."
+            )
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.env.prefs.set_geometry(self.saveGeometry())
         self.idle.stop()
         self.clipboard.clear()
+        self.sync.stop()
         if self.workspace is not None:
             self.workspace.close_dialogs()
         self.runner.shutdown()

@@ -340,6 +340,9 @@ class PersonScreen(QWidget):
         self.page: PersonPage | None = None
         self.dialog: RecordDialog | None = None
         self._revealed: str | None = None
+        self._loading = False
+        #: A part to show once the person is loaded (:meth:`show_part`).
+        self._wanted_part: tuple[str, str | None] | None = None
         self._mask_timer = QTimer(self)
         self._mask_timer.setSingleShot(True)
         self._mask_timer.setInterval(REVEAL_MS)
@@ -492,6 +495,7 @@ class PersonScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
+        self.scroll_area = scroll
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -504,6 +508,7 @@ class PersonScreen(QWidget):
         if person_id != self.person_id:
             self._mask()
         self.person_id = person_id
+        self._loading = True
 
         def job(ctx: Context) -> PersonPage | None:
             return load_person(ctx.require(), person_id)
@@ -515,6 +520,7 @@ class PersonScreen(QWidget):
             self.load(self.person_id)
 
     def _loaded(self, page: PersonPage | None, error: BaseException | None) -> None:
+        self._loading = False
         if error is not None:
             self.message.show_error(error_text(error))
             return
@@ -525,6 +531,33 @@ class PersonScreen(QWidget):
         self.message.clear()
         self.page = page
         self._show(page)
+        if self._wanted_part is not None:
+            self._show_part(*self._wanted_part)
+            self._wanted_part = None
+
+    def show_part(self, part: str, record_id: str | None = None) -> None:
+        """Scroll to a section (``transitions``, ``offers``, ``evictions`` ...) and select the
+        record in it: where the radar's "plan" is made. Waits for a load under way."""
+        if self._loading or self.page is None or self.page.file.person.id != self.person_id:
+            self._wanted_part = (part, record_id)
+        else:
+            self._show_part(part, record_id)
+
+    def _show_part(self, part: str, record_id: str | None) -> None:
+        section = getattr(self, part, None)
+        if not isinstance(section, Section):
+            return
+        self.scroll_area.ensureWidgetVisible(section)
+        for row in range(section.list.count()):
+            item = section.list.item(row)
+            value = item.data(RECORD_ROLE) if item is not None else None
+            if isinstance(value, tuple) and getattr(value[0], "id", None) == record_id:
+                section.list.setCurrentRow(row)
+                break
+        if section.list.isVisible() and section.list.currentItem() is not None:
+            section.list.setFocus()
+        else:
+            section.add_button.setFocus()
 
     def _show(self, page: PersonPage) -> None:
         f, today = page.file, page.today

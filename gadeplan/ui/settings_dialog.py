@@ -1,5 +1,5 @@
 """Settings and About: language, idle lock time (within the machine policy), passphrase change,
-and what the program is and how the profile is protected."""
+the sign-in to the municipal server, and what the program is and how the profile is protected."""
 
 from __future__ import annotations
 
@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from gadeplan.app.policy import APP_NAME
+from gadeplan.app.services.sync import SyncService, SyncStatus
 from gadeplan.ui import i18n
 from gadeplan.ui.env import Env
 from gadeplan.ui.gate import PassphrasePair
 from gadeplan.ui.messages import error_text
+from gadeplan.ui.sync_status import SyncController
 from gadeplan.ui.tasks import Context
 from gadeplan.ui.widgets import ChoiceBox, Form, MessageBar, hbox, heading, muted
 
@@ -27,14 +29,23 @@ from gadeplan.ui.widgets import ChoiceBox, Form, MessageBar, hbox, heading, mute
 class SettingsDialog(QDialog):
     language_changed = Signal(str)
     idle_changed = Signal(int)
+    #: The worker asked to sign in to the server (the main window opens the dialog).
+    sign_in = Signal()
 
     def __init__(
-        self, env: Env, parent: QWidget, *, unlocked: bool = False, about: bool = False
+        self,
+        env: Env,
+        parent: QWidget,
+        *,
+        unlocked: bool = False,
+        about: bool = False,
+        sync: SyncController | None = None,
     ) -> None:
         super().__init__(parent)
         self.env = env
         self.runner = env.runner
         self.unlocked = unlocked
+        self.sync = sync
         self.about_first = about
         self.setObjectName("SettingsDialog")
         self.content: QWidget | None = None
@@ -100,6 +111,21 @@ class SettingsDialog(QDialog):
         QVBoxLayout(passphrase).addWidget(self.passphrase_form)
         layout.addWidget(passphrase)
 
+        server = QGroupBox(self.tr("Server and sync"))
+        self.server_text = QLabel()
+        self.server_text.setWordWrap(True)
+        self.server_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.server_hint = muted()
+        self.sign_in_button = QPushButton(self.tr("Sign &in to the server…"))
+        self.sign_in_button.setAutoDefault(False)
+        self.sign_in_button.clicked.connect(self._sign_in)
+        self.sign_in_button.hide()
+        server_layout = QVBoxLayout(server)
+        server_layout.addWidget(self.server_text)
+        server_layout.addWidget(self.server_hint)
+        server_layout.addLayout(hbox(self.sign_in_button, None))
+        layout.addWidget(server)
+
         about = QGroupBox(self.tr("About Gadeplan"))
         self.about = QLabel()
         self.about.setWordWrap(True)
@@ -114,6 +140,7 @@ class SettingsDialog(QDialog):
         self._layout.addWidget(content)
         self.content = content
         self._load_about()
+        self._load_server()
         self._update()
         (close if self.about_first else self.language).setFocus()
 
@@ -164,6 +191,51 @@ class SettingsDialog(QDialog):
             )
 
         self.runner.submit(self, job, done)
+
+    # --- server ----------------------------------------------------------------------------------
+
+    def _load_server(self) -> None:
+        if not self.unlocked:
+            self.server_text.setText(self.tr("Unlock Gadeplan to see or change the sign-in."))
+            return
+        policy = self.env.prefs.policy
+
+        def job(ctx: Context) -> SyncStatus:
+            return SyncService(ctx.require(), policy).status()
+
+        self.runner.submit(self, job, self._got_server)
+
+    def _got_server(self, status: SyncStatus | None, error: BaseException | None) -> None:
+        if status is None:
+            self.server_text.setText(error_text(error or RuntimeError()))
+            return
+        if status.registered:
+            text = self.tr("Signed in as {worker} on {server}.").format(
+                worker=status.worker_name or "?", server=status.server_url or "?"
+            )
+            if status.team_names:
+                text += " " + self.tr("Team: {teams}.").format(teams=", ".join(status.team_names))
+            self.server_hint.setText(
+                self.tr(
+                    "Work syncs by itself every few minutes while Gadeplan is open, and with "
+                    "Ctrl+S. To sign in as someone else, IT must first revoke this computer."
+                )
+            )
+            self.sign_in_button.hide()
+        else:
+            text = self.tr(
+                "Not signed in. Until you sign in, your work is saved on this computer only."
+            )
+            self.server_hint.setText(
+                self.tr("Signing in moves the work saved here into your team on the server.")
+            )
+            self.sign_in_button.setVisible(self.sync is not None)
+        self.server_text.setText(text)
+        self.server_text.setAccessibleName(text)
+
+    def _sign_in(self) -> None:
+        self.sign_in.emit()
+        self.accept()
 
     # --- about -----------------------------------------------------------------------------------
 

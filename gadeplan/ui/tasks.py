@@ -3,7 +3,9 @@
 Why one thread: SQLite has one writer anyway, the store serialises every statement behind one
 lock, and "lock the program" must mean closing exactly one connection on the thread that opened
 it. Argon2id (about half a second per unlock) runs there too, so the window never freezes.
-Network work (sync) will get its own pool when it exists; it must never wait behind a search.
+Sync runs here as well: it reads and writes the store between its requests, and the store has
+one writer. The window keeps its requests few and short (``ui/sync.py``), so a search waits
+little behind a sync, and a second sync never starts while one runs.
 
 Results come back to the GUI thread as ``done(result, error)``, bound to an owning QObject: if
 the owner has been destroyed or has said it no longer wants results (a closed dialog), the
@@ -23,7 +25,7 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from gadeplan.app.domain.records import Entity
+from gadeplan.app.domain.records import ENTITIES, Entity
 from gadeplan.app.errors import PolicyError, StoreError, StoreLocked, ValidationError
 from gadeplan.app.services.changes import Change
 from gadeplan.app.services.session import Session
@@ -99,9 +101,16 @@ class ChangeSet:
 
     entities: frozenset[str]
     person_ids: frozenset[str]
+    #: Anything may have changed (a sync pulled records): every screen reloads.
+    everything: bool = False
 
     def touches(self, person_id: str) -> bool:
-        return person_id in self.person_ids
+        return self.everything or person_id in self.person_ids
+
+    @classmethod
+    def all(cls) -> ChangeSet:
+        """What a sync that pulled records announces: no screen can know what it missed."""
+        return cls(frozenset(ENTITIES), frozenset(), everything=True)
 
 
 def collect_changes(result: object) -> ChangeSet:
@@ -152,6 +161,8 @@ class _Pending:
     owner: QObject
     done: Done[Any] | None
     mutates: bool
+    #: Work the worker did not ask for (an automatic sync): no busy cursor of its own.
+    background: bool = False
 
 
 class TaskRunner(QObject):
@@ -185,13 +196,16 @@ class TaskRunner(QObject):
         done: Done[T] | None = None,
         *,
         mutates: bool = False,
+        background: bool = False,
     ) -> None:
         """Run ``job`` on the worker; call ``done(result, error)`` on the GUI thread while
-        ``owner`` still exists. With ``mutates``, a success also announces what changed."""
+        ``owner`` still exists. With ``mutates``, a success also announces what changed.
+        ``background`` work (an automatic sync, which the status bar reports) shows no busy
+        cursor itself; work queued behind it still does after half a second."""
         ticket = self._next_ticket
         self._next_ticket += 1
-        self._pending[ticket] = _Pending(owner, done, mutates)
-        if not self._busy_timer.isActive() and not self._busy:
+        self._pending[ticket] = _Pending(owner, done, mutates, background)
+        if not background and not self._busy_timer.isActive() and not self._busy:
             self._busy_timer.start()
         self._dispatch(ticket, _announcing(job) if mutates else job)
 
@@ -216,7 +230,7 @@ class TaskRunner(QObject):
 
     def _deliver(self, ticket: int, result: object, error: BaseException | None) -> None:
         pending = self._pending.pop(ticket, None)
-        if not self._pending:
+        if not self._foreground():
             self._busy_timer.stop()
             if self._busy:
                 self._busy = False
@@ -236,8 +250,11 @@ class TaskRunner(QObject):
         elif error is not None:
             self.failed.emit(error)
 
+    def _foreground(self) -> bool:
+        return any(not p.background for p in self._pending.values())
+
     def _show_busy(self) -> None:
-        if self._pending and not self._busy:
+        if self._foreground() and not self._busy:
             self._busy = True
             self.busy_changed.emit(True)
 

@@ -27,6 +27,7 @@ from gadeplan.app.services.today import TodayItem, TodayService, TodayView
 from gadeplan.ui import i18n
 from gadeplan.ui.env import Env
 from gadeplan.ui.messages import error_text
+from gadeplan.ui.radar import RadarBox
 from gadeplan.ui.tasks import ChangeSet, Context
 from gadeplan.ui.widgets import MessageBar, hbox, heading, muted, warning_color
 
@@ -96,6 +97,8 @@ class TodayScreen(QWidget):
         self.quick_button = QPushButton(self.tr("&Quick log (Ctrl+N)"))
         self.quick_button.clicked.connect(self.quick_log)
         self.message = MessageBar()
+        #: The radar's items due within a week, on top.
+        self.radar = RadarBox(env)
 
         self.follow_ups = ItemList(
             [self.tr("Due"), self.tr("Person"), self.tr("Follow-up")],
@@ -130,6 +133,7 @@ class TodayScreen(QWidget):
         layout.setSpacing(14)
         layout.addLayout(hbox(self.title, None, self.quick_button))
         layout.addWidget(self.message)
+        layout.addWidget(self.radar)
         columns = QHBoxLayout()
         columns.setSpacing(14)
         left = QVBoxLayout()
@@ -182,12 +186,16 @@ class TodayScreen(QWidget):
     # --- data ------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        if not self.radar.loaded:
+            self.radar.refresh()
+
         def job(ctx: Context) -> TodayView:
             return ctx.service(TodayService).view()
 
         self.runner.submit(self, job, self._loaded)
 
     def data_changed(self, changes: ChangeSet) -> None:
+        self.radar.data_changed(changes)
         if changes.entities:
             self.refresh()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -299,3 +300,34 @@ def test_one_sync_at_a_time(backend: Server, laptops: Make) -> None:
             engine.sync_once()
     finally:
         engine._running.release()
+
+
+def test_work_done_before_signing_in_is_accepted(backend: Server, tmp_path: Path) -> None:
+    """Offline from day one: records and audit events made under the local stand-in team,
+    worker and device are re-filed under the server's at sign-in, and none is refused."""
+    from gadeplan.app.policy import Policy
+    from gadeplan.app.services.profile import create_profile
+    from gadeplan.app.services.sync import SyncService
+    from tests.backend.support import PASSWORD
+    from tests.support import FAST_KDF, PASSPHRASE
+
+    team = backend.team()
+    username = backend.worker(team)
+    session = create_profile(tmp_path / "p", PASSPHRASE, policy=Policy(), kdf=FAST_KDF).session
+    try:
+        local_team = session.identity.team_id
+        person = Person(id=new_id(), team_id=local_team, alias="Før login")
+        session.create_person(person, confirmed_new=True)
+        session.open_person(person.id)  # an audited read, under the stand-in device
+        sync = SyncService(session, Policy())
+        sync.register(backend.base_url, username, PASSWORD, "Bærbar")
+        report = sync.sync_once()
+        sync.close()
+        assert report.rejected == []
+        assert session.identity.team_id == team
+        stored = session.get(Person, person.id)
+        assert stored is not None
+        assert stored.team_id == team
+    finally:
+        session.lock()
+    assert person.id in backend.device(backend.worker(team)).everything()

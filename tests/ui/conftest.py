@@ -30,6 +30,7 @@ from gadeplan.ui.prefs import Prefs
 from gadeplan.ui.tasks import SyncRunner
 from tests.support import FAST_KDF, PASSPHRASE, FixedClock, MemoryKeyring
 from tests.ui.helpers import FakeSeconds, SeedIds, seed_small, unlock
+from tests.ui.town import build_town
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "translations" / "gadeplan_da.ts"
@@ -116,6 +117,10 @@ def env(
         clipboard_clear_ms=30_000,
         watch_screen_lock=False,
         version="test",
+        # Syncs happen when a test says so; the timers are tested on their own.
+        sync_interval_ms=3_600_000,
+        sync_first_delay_ms=3_600_000,
+        watch_network=False,
     )
     yield environment
     runner.shutdown()
@@ -176,6 +181,49 @@ def unlocked(qtbot: QtBot, profile: SeedIds, env: Env) -> Iterator[MainWindow]:
     qtbot.waitExposed(win)
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow, timeout=2000)  # window shortcuts need an active window
+    unlock(qtbot, win)
+    yield win
+    win.close()
+
+
+@pytest.fixture(scope="session")
+def town_template(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[tuple[str, str], str]]:
+    """The hand-built town of tests/app/scenario.py in a profile, made once."""
+    folder = tmp_path_factory.mktemp("town") / "profile"
+    keychain = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keychain)
+    try:
+        created = ProfileAccess(folder, Policy(), clock=FixedClock(), kdf=FAST_KDF).create(
+            PASSPHRASE
+        )
+        try:
+            build_town(created.session)
+        finally:
+            created.session.lock()
+    finally:
+        keyring.set_keyring(previous)
+    return folder, dict(keychain.entries)
+
+
+@pytest.fixture
+def town(
+    qtbot: QtBot,
+    town_template: tuple[Path, dict[tuple[str, str], str]],
+    profile_dir: Path,
+    memory_keyring: MemoryKeyring,
+    env: Env,
+) -> Iterator[MainWindow]:
+    """The window, unlocked on a fresh copy of the town."""
+    folder, entries = town_template
+    shutil.copytree(folder, profile_dir)
+    memory_keyring.entries.update(entries)
+    win = MainWindow(env)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
     unlock(qtbot, win)
     yield win
     win.close()

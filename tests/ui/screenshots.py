@@ -3,14 +3,16 @@
     python -m tests.ui.screenshots docs/screenshots [--only today,person] [--suffix -200pct]
 
 Runs with the real widgets and a real encrypted store in a temporary folder (an in-memory
-keychain, the fast test key derivation, a frozen clock), in Danish, light and dark. Run it with
-``QT_SCALE_FACTOR=2`` for the 200 % pictures.
+keychain, the fast test key derivation, a frozen clock), in Danish, light and dark, signed in to
+the real backend on 127.0.0.1 (a temporary SQLite database), where a colleague's device makes
+the conflicts. Run it with ``QT_SCALE_FACTOR=2`` for the 200 % pictures.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,10 +20,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from dataclasses import replace
+from datetime import UTC, datetime
+
 import keyring
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
+    QRect,
     Qt,
     QtMsgType,
     qInstallMessageHandler,
@@ -30,15 +36,23 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from gadeplan.app.domain.ids import new_id
+from gadeplan.app.domain.records import Person, Phone
 from gadeplan.app.policy import Policy
 from gadeplan.app.seed import SeedSpec, seed
+from gadeplan.app.services import dashboard
 from gadeplan.app.services.access import ProfileAccess
+from gadeplan.app.services.dashboard import DashboardSettings
+from gadeplan.app.services.session import Session
 from gadeplan.ui.env import Env
 from gadeplan.ui.i18n import Translations
 from gadeplan.ui.main_window import MainWindow
 from gadeplan.ui.prefs import Prefs
-from gadeplan.ui.tasks import SyncRunner
+from gadeplan.ui.sign_in import SignInDialog
+from gadeplan.ui.tasks import Context, SyncRunner
+from gadeplan.ui.workspace import Workspace
 from tests.app.sample import SeedIds, seed_small
+from tests.backend.support import PASSWORD, Server
 from tests.support import FAST_KDF, PASSPHRASE, FixedClock, MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,12 +86,12 @@ class Shooter:
     def wanted(self, name: str) -> bool:
         return self.only is None or name in self.only
 
-    def shoot(self, name: str, widget: QWidget) -> None:
+    def shoot(self, name: str, widget: QWidget, area: QRect | None = None) -> None:
         if not self.wanted(name):
             return
         _process()
         path = self.out / f"{name}{self.suffix}.png"
-        widget.grab().save(str(path))
+        (widget.grab(area) if area is not None else widget.grab()).save(str(path))
         self.saved.append(path)
 
 
@@ -93,6 +107,9 @@ def _window(work: Path, folder: Path, qm_dir: Path) -> tuple[MainWindow, Env]:
         translations=translations,
         watch_screen_lock=False,
         version="0.1.0",
+        sync_interval_ms=3_600_000,
+        sync_first_delay_ms=3_600_000,
+        watch_network=False,
     )
     window = MainWindow(env)
     window.resize(WIDTH, HEIGHT)
@@ -177,6 +194,10 @@ def run(out: Path, suffix: str, only: set[str] | None, dark: bool) -> list[Path]
 
         folder = work / "demo"
         ids = _demo_profile(folder)
+        server = Server("sqlite", f"sqlite:///{work / 'server.sqlite3'}")
+        server.start()
+        # The server's clock reads the screenshots' frozen "now", as the laptop's does.
+        server.clock.offset = FixedClock().now() - datetime.now(UTC)
         window, _ = _window(work, folder, qm_dir)
         shooter.shoot("unlock", window)
         unlock_page = window.gate.unlock
@@ -184,6 +205,7 @@ def run(out: Path, suffix: str, only: set[str] | None, dark: bool) -> list[Path]
         unlock_page.unlock()
         workspace = window.workspace
         assert workspace is not None
+        team = _sign_in(shooter, window, server)
         shooter.shoot("today", window)
 
         workspace.show_tab(workspace.PEOPLE)
@@ -230,6 +252,9 @@ def run(out: Path, suffix: str, only: set[str] | None, dark: bool) -> list[Path]
             shooter.shoot("settings", window.settings_dialog)
             window.settings_dialog.reject()
 
+        _conflicts(shooter, window, server, team, ids)
+        _analysis(shooter, window, work)
+
         if dark:
             app = QApplication.instance()
             assert isinstance(app, QApplication)
@@ -250,9 +275,148 @@ def run(out: Path, suffix: str, only: set[str] | None, dark: bool) -> list[Path]
             dialog.save_button.setFocus()
             shooter.shoot("quick-log-dark", dialog)
             dialog.reject()
+            _analysis(shooter, window, work, dark=True)
             app.setPalette(light)
         window.close()
     return shooter.saved
+
+
+def _analysis(shooter: Shooter, window: MainWindow, work: Path, *, dark: bool = False) -> None:
+    """The radar, the cold-weather checklist, Overblik (light and dark), the reports, and the
+    council PDF's first page as a picture (pdftoppm, from poppler-utils)."""
+    workspace = window.workspace
+    assert workspace is not None
+
+    def baseline(ctx: Context) -> None:
+        # The demo municipality's count in 2019, so the reduction target's line is drawn.
+        dashboard.save_settings(ctx.require(), DashboardSettings(baseline_count=260))
+
+    window.runner.submit(window, baseline)
+    if dark:
+        workspace.show_tab(Workspace.OVERVIEW)
+        shooter.shoot("overview-dark", window)
+        workspace.show_tab(Workspace.RADAR)
+        shooter.shoot("radar-dark", window)
+        return
+    workspace.show_tab(Workspace.RADAR)
+    shooter.shoot("radar", window)
+    if shooter.wanted("cold-weather"):
+        dialog = workspace.radar.cold_weather()
+        for row in (0, 2):
+            item = dialog.list.item(row)
+            if item is not None:
+                item.setCheckState(Qt.CheckState.Checked)
+        shooter.shoot("cold-weather", dialog)
+        dialog.reject()
+    workspace.show_tab(Workspace.OVERVIEW)
+    shooter.shoot("overview", window)
+    workspace.show_tab(Workspace.REPORTS)
+    reports = workspace.reports
+    reports.make_draft()
+    shooter.shoot("reports", window)
+    if shooter.wanted("council-pdf"):
+        pdf = work / "council.pdf"
+        reports.choose_file = lambda title, name, filter_: str(pdf)
+        reports.save_council_pdf()
+        pdftoppm = shutil.which("pdftoppm")
+        if pdftoppm is None:
+            print("pdftoppm is missing (apt-get install poppler-utils): no council-pdf.png")
+            return
+        stem = shooter.out / f"council-pdf{shooter.suffix}"
+        first_page = ["-f", "1", "-l", "1", "-singlefile"]
+        subprocess.run([pdftoppm, "-png", "-r", "80", *first_page, str(pdf), str(stem)], check=True)
+        shooter.saved.append(stem.with_suffix(".png"))
+
+
+def _sign_in(shooter: Shooter, window: MainWindow, server: Server) -> str:
+    """Sign the demo profile in to the local server, as a worker would; returns the team."""
+    team = server.admin.add_team("Gadeteam Esbjerg")
+    username = "mette"
+    server.admin.add_worker(username, PASSWORD, [server.team_name(team)], name="Mette Holm")
+    window.open_sign_in()
+    dialog = window.sign_in_dialog
+    assert isinstance(dialog, SignInDialog)
+    dialog.address.setText(server.base_url)
+    dialog.username.setText(username)
+    dialog.device_name.setText("Mettes bærbar")
+    QTest.keyClicks(dialog.password, PASSWORD)
+    dialog.sign_in_button.setFocus()
+    shooter.shoot("sign-in", dialog)
+    dialog.sign_in()  # and the first sync sends the demo data
+    assert dialog.registration is not None, dialog.message.text
+    dialog.accept()
+    return team
+
+
+def _status_bar(window: MainWindow) -> QRect:
+    bar = window.statusBar()
+    return QRect(0, bar.y(), window.width(), bar.height())
+
+
+def _conflicts(
+    shooter: Shooter, window: MainWindow, server: Server, team: str, ids: SeedIds
+) -> None:
+    """A colleague and the worker change Bamse in two cars; one change is filed under a team
+    the worker is not in. Then the conflicts screen, and the status bar online and offline."""
+    server.admin.add_worker("jonas", PASSWORD, [server.team_name(team)], name="Jonas Berg")
+    colleague = server.device("jonas")
+    colleague.pull()
+    version = colleague.seen[ids.bamse]["version"]
+    start = int(FixedClock().now().timestamp() * 1000)
+
+    def at(minutes: int) -> str:
+        return f"{start + minutes * 60_000:013d}-00000-{colleague.id}"
+
+    phones = [{"number": "+45 61 72 83 94", "last_worked_on": "2026-11-24", "label": "ny"}]
+    colleague.push(
+        colleague.mutation(
+            "person", ids.bamse, {"phones": phones}, base_version=version, hlc=at(3)
+        ),
+        colleague.mutation(
+            "person",
+            ids.bamse,
+            {"description": "Rød jakke, sort rygsæk. Har hund (Bella)."},
+            base_version=version,
+            hlc=at(1),
+        ),
+    )
+    runner = window.runner
+    assert isinstance(runner, SyncRunner)
+    access = window.env.access
+    assert isinstance(access.clock, FixedClock)
+    access.clock.advance(minutes=2)
+
+    def edit(session: Session) -> object:
+        bamse = session.get(Person, ids.bamse)
+        assert bamse is not None
+        session.save(Person(id=new_id(), team_id=server.team("Andet team"), alias="Kasper"))
+        return session.update_person(
+            replace(
+                bamse,
+                phones=(Phone("+45 22 33 44 55"),),
+                description="Grøn jakke, sort rygsæk. Har hund.",
+            )
+        )
+
+    runner.submit(window, lambda ctx: edit(ctx.require()), None, mutates=True)
+    window.sync_now()
+    workspace = window.workspace
+    assert workspace is not None
+    window.show_conflicts()
+    screen = workspace.conflicts
+    for row in range(screen.list.topLevelItemCount()):
+        item = screen.list.topLevelItem(row)
+        if item is not None and item.text(1) == "Telefonnumre":
+            screen.list.setCurrentItem(item)
+    shooter.shoot("conflicts", window)
+    shooter.shoot("status-bar", window, _status_bar(window))
+    colleague.http.close()
+    # The server goes away (the network, as the laptop sees it): the next sync says so.
+    server.stop()
+    runner.submit(window, lambda ctx: edit(ctx.require()), None, mutates=True)
+    window.sync_now()
+    shooter.shoot("status-bar-offline", window, _status_bar(window))
+    workspace.show_tab(workspace.TODAY)
 
 
 def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:

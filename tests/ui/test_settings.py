@@ -33,10 +33,10 @@ def test_switching_language_rebuilds_every_screen(
 ) -> None:
     assert unlocked.workspace is not None
     unlocked.workspace.open_person(profile.bamse)
-    assert _menus(unlocked) == ["&Filer", "&Vis", "&Hjælp"]
+    assert _menus(unlocked) == ["&Filer", "&Vis", "&Synkronisering", "&Hjælp"]
     dialog = _settings(unlocked)
     dialog.language.set_value("en")
-    assert _menus(unlocked) == ["&File", "&View", "&Help"]
+    assert _menus(unlocked) == ["&File", "&View", "&Sync", "&Help"]
     workspace = unlocked.workspace
     assert workspace is not None
     assert workspace.tabs.tabText(workspace.TODAY) == "Today"
@@ -47,7 +47,7 @@ def test_switching_language_rebuilds_every_screen(
     assert dialog.windowTitle() == "Settings"  # the dialog itself follows
     assert Prefs(env.prefs.path, Policy()).language == "en"  # and it is remembered
     dialog.language.set_value("da")
-    assert _menus(unlocked) == ["&Filer", "&Vis", "&Hjælp"]
+    assert _menus(unlocked) == ["&Filer", "&Vis", "&Synkronisering", "&Hjælp"]
     assert workspace is not unlocked.workspace  # rebuilt, not patched
     dialog.reject()
 

@@ -93,6 +93,25 @@ def test_quick_work_never_shows_progress(qtbot: QtBot, runner: ThreadedRunner) -
     assert shown == []
 
 
+def test_background_work_shows_no_progress_but_work_behind_it_does(
+    qtbot: QtBot, runner: ThreadedRunner
+) -> None:
+    """An automatic sync (background) says so in the status bar, not with a busy cursor; a
+    search queued behind it still shows that the window is working."""
+    shown: list[bool] = []
+    runner.busy_changed.connect(shown.append)
+    release = threading.Event()
+    owner = QObject(runner)
+    runner.submit(owner, lambda ctx: release.wait(5), background=True)
+    qtbot.wait(600)
+    assert shown == []
+    done: list[int] = []
+    runner.submit(owner, lambda ctx: 1, lambda r, e: done.append(1))
+    qtbot.waitUntil(lambda: shown == [True], timeout=3000)
+    release.set()
+    qtbot.waitUntil(lambda: shown == [True, False] and bool(done), timeout=3000)
+
+
 def test_the_session_lives_and_dies_on_the_worker(
     qtbot: QtBot, runner: ThreadedRunner, access: ProfileAccess, profile_dir: Path
 ) -> None:

@@ -717,6 +717,12 @@ def _audit_list(session: Any, what: str, people: set[str]) -> None:
         session.audit.write(conn, AuditAction.SEARCH, entity=what, detail=str(len(people)))
 
 
+def log_shown(session: Any, found: Radar) -> None:
+    """A radar made earlier and shown again (the window keeps one while nothing changes) is
+    logged as its making was: one search naming how many people."""
+    _audit_list(session, "radar", {i.person_id for i in found.items})
+
+
 def cold_weather(
     session: Any,
     *,
@@ -775,6 +781,7 @@ __all__ = [
     "cold_weather",
     "eighteenth_birthday",
     "load_settings",
+    "log_shown",
     "radar",
     "save_settings",
 ]

@@ -261,6 +261,26 @@ def _row(group: _Group, population: Population, day: date) -> CountRow:
     )
 
 
+def draft_aliases(session: Any, draft: CountDraft) -> dict[str, str]:
+    """The nicknames of the records in a draft and of those left out, for the screen that
+    shows it (the worker checks the draft against the people they know). The rows' listing
+    was logged by :func:`count_draft`; the left-out people are logged here, as one search with
+    their number."""
+    ids = sorted(
+        {pid for row in draft.rows for pid in row.person_ids} | set(draft.left_out_inactive)
+    )
+    with session.store.read() as conn:
+        found = analytics.aliases(conn, ids)
+    with session.store.write() as conn:
+        session.audit.write(
+            conn,
+            AuditAction.SEARCH,
+            entity=AUDIT_DETAIL,
+            detail=str(len(draft.left_out_inactive)),
+        )
+    return found
+
+
 # --- CSV -------------------------------------------------------------------------------------
 
 
@@ -483,6 +503,7 @@ __all__ = [
     "count_aggregate_csv",
     "count_csv",
     "count_draft",
+    "draft_aliases",
     "initials",
     "week_days",
 ]
