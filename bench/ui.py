@@ -1,0 +1,714 @@
+"""UI benchmark: start-up to an unlocked, painted window, and keystroke-to-list latency.
+
+``make bench`` (or ``.venv/bin/python bench/ui.py``) uses the benchmark store of the store
+benchmark (20,000 persons and 200,000 encounters of gadeplan.app.seed, seed 1, "today"
+2026-11-25) in an encrypted profile with a cheap Argon2id (the KDF is not what is measured).
+The seeded profile is kept in a cache folder (``--cache``, default
+``$TMPDIR/gadeplan-bench-ui/<persons>x<encounters>``) and reused by the next run. It prints:
+
+- start-up: the time from process start to the first paint of the unlocked window, measured by
+  the parent from just before ``Popen`` to a ``QEvent.Paint`` of the workspace in the child
+  (``time.perf_counter`` is the system-wide monotonic clock, so both processes share it).
+  The child runs the real program path, ``gadeplan.ui.app.main(folder)``, with
+  ``QT_QPA_PLATFORM=offscreen``; the only thing added is an application event filter that,
+  when the main window is shown, types the passphrase into the unlock page and presses Unlock
+  (``UnlockPage.unlock``), as a worker would, and then times the paints. Nothing in the program
+  is changed or bypassed: the unlock runs on the worker thread with the profile's own key file.
+- the baseline: the same measurement for a bare ``QMainWindow`` of the same size in a process
+  of its own. Goal: start within 2x the bare window.
+- keystroke latency: in one process, the real window with its threaded database worker,
+  unlocked on the store, the people list opened (Ctrl+F's path), and the queries of the store
+  benchmark typed one character at a time with ``QTest.keyClicks``; each keystroke is timed
+  until the people model has been reset with the new rows (``modelReset``) and until the table
+  has painted them. Goal: keystroke to list under 50 ms median.
+
+Each child gets private ``XDG_*`` folders (no window preferences or log of the user's are read
+or written) and the ``fail`` keyring backend (the profile is protected by the passphrase alone).
+Qt's own messages in a child are collected and reported; there should be none.
+Results go to ``bench/results/ui-*.json`` (not committed); ``bench/baseline-ui.json`` holds the
+numbers measured on the development machine, and each run is compared with it. ``--quick`` is
+a small smoke run (the test suite runs it).
+"""
+
+from __future__ import annotations
+
+import time
+
+#: The child's first statement after the interpreter and site are up (for the report only).
+_MODULE_START = time.perf_counter()
+
+# ruff: noqa: E402 - the mark above must come before the imports
+import argparse
+import functools
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import (
+    BENCH_DIR,
+    RESULTS_DIR,
+    Summary,
+    fmt_ratio,
+    machine,
+    ratio,
+    read_json,
+    timestamp,
+    write_json,
+)
+from bench.store import BATCH_SIZE, PASSPHRASE, QUERIES, SEED, SEED_TODAY
+
+BASELINE_FILE = BENCH_DIR / "baseline-ui.json"
+PROFILE_MARKER = "seeded-for-ui-benchmark.json"
+RESULT_PREFIX = "UI-BENCH-RESULT "
+QT_PREFIX = "Qt message: "
+#: Said by Qt's offscreen platform plugin itself when a window is shown (the same list as
+#: tests/ui/conftest.py): not the program's, and not said on a real desktop.
+OFFSCREEN_NOISE = (
+    r"^This plugin does not support "
+    r"(propagateSizeHints\(\)|raise\(\)|grabbing the (keyboard|mouse))$"
+)
+
+GOAL_START_RATIO = 2.0
+GOAL_KEYSTROKE_MEDIAN_MS = 50.0
+
+BARE, APP, KEYS = "bare", "app", "keys"
+QUICK_QUERIES = QUERIES[:3]
+#: A child that has not finished by then has hung (a wait that never ends).
+CHILD_TIMEOUT_S = 600.0
+WAIT_TIMEOUT_S = 120.0
+
+
+# --- the seeded profile -------------------------------------------------------------------------
+
+
+def default_cache(persons: int, encounters: int) -> Path:
+    return Path(tempfile.gettempdir()) / "gadeplan-bench-ui" / f"{persons}x{encounters}"
+
+
+def seeded_profile(cache: Path, persons: int, encounters: int) -> tuple[Path, float | None]:
+    """The profile in ``cache``: reused when a complete one for these sizes is there, else
+    made and seeded. Returns the folder and the seconds spent seeding (None: reused)."""
+    import keyring
+    import keyring.backends.fail
+
+    from gadeplan.app.domain.clock import SystemClock
+    from gadeplan.app.policy import Policy
+    from gadeplan.app.seed import SeedSpec, seed
+    from gadeplan.app.services.profile import create_profile
+    from gadeplan.storage import keys
+
+    folder = cache / "profile"
+    marker = cache / PROFILE_MARKER
+    wanted = {"persons": persons, "encounters": encounters, "seed": SEED}
+    if marker.exists() and folder.exists() and read_json(marker) == wanted:
+        return folder, None
+    shutil.rmtree(cache, ignore_errors=True)
+    cache.mkdir(parents=True)
+    # Passphrase-only protection: the benchmark must not write to the real keychain.
+    keyring.set_keyring(keyring.backends.fail.Keyring())  # type: ignore[no-untyped-call]
+    cheap = keys.KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
+    session = create_profile(
+        folder, PASSPHRASE, policy=Policy(), kdf=cheap, clock=SystemClock()
+    ).session
+    spec = SeedSpec(
+        persons=persons,
+        encounters=encounters,
+        seed=SEED,
+        team_id=session.identity.team_id,
+        worker_id=session.identity.worker_id,
+        today=SEED_TODAY,
+    )
+    print(f"Seeding {persons:,} persons and {encounters:,} encounters into {cache} ...", flush=True)
+    start = time.perf_counter()
+    try:
+        seed(spec, session.bulk_writer(), batch_size=BATCH_SIZE)
+    finally:
+        session.lock()
+    seconds = time.perf_counter() - start
+    write_json(marker, wanted)  # last: a half-seeded profile is never reused
+    return folder, seconds
+
+
+# --- the child processes ------------------------------------------------------------------------
+
+
+def _child(
+    mode: str, profile: Path | None, t0: float, queries: tuple[str, ...], passes: int
+) -> int:
+    """One measurement in this process; prints one result line for the parent."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    messages: list[str] = []
+    noise: list[str] = []
+
+    def on_message(kind: QtMsgType, context: QMessageLogContext, text: str) -> None:
+        if re.match(OFFSCREEN_NOISE, text):
+            noise.append(text)
+            return
+        messages.append(f"{kind.name}: {text}")
+        print(f"{QT_PREFIX}{kind.name}: {text}", file=sys.stderr, flush=True)
+
+    qInstallMessageHandler(on_message)
+    app = QApplication([sys.argv[0]])  # gadeplan.ui.app.main uses the existing instance
+    window_type: type[Any] | None = None
+    if mode != BARE:  # the bare side imports nothing of the program
+        from gadeplan.ui.main_window import MainWindow
+
+        window_type = MainWindow
+    probe = _probe_class()(app, mode, t0, queries, passes, window_type)
+    if mode == BARE:
+        from PySide6.QtWidgets import QMainWindow
+
+        window = QMainWindow()
+        window.setWindowTitle("Gadeplan")
+        window.resize(1180, 780)
+        probe.watch(window)
+        window.show()
+        code = app.exec()
+    else:
+        from gadeplan.ui.app import main
+
+        assert profile is not None
+        code = main(profile)
+    result = probe.result
+    result["qt_messages"] = messages
+    result["offscreen_noise"] = sorted(set(noise))
+    result["exit_code"] = code
+    print(RESULT_PREFIX + json.dumps(result), flush=True)
+    return 0 if probe.error is None and code == 0 else 1
+
+
+def _probe_class() -> type[Any]:
+    """The child's watcher of the application's events: times paints, unlocks, types. Made in
+    a function so that the parent never imports Qt."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    if TYPE_CHECKING:
+        from gadeplan.ui.main_window import MainWindow
+
+    class Probe(QObject):
+        def __init__(
+            self,
+            app: QApplication,
+            mode: str,
+            t0: float,
+            queries: tuple[str, ...],
+            passes: int,
+            window_type: type[Any] | None,
+        ) -> None:
+            super().__init__()
+            self.window_type = window_type
+            #: What the next paint means: "bare", "gate", "workspace", or "typing" (no call).
+            self.phase = BARE if window_type is None else "gate"
+            self.app = app
+            self.mode = mode
+            self.t0 = t0
+            self.queries = queries
+            self.passes = passes
+            self.result: dict[str, Any] = {
+                "mode": mode,
+                "python_ready_s": _MODULE_START - t0,
+            }
+            self.error: str | None = None
+            self.window: QWidget | None = None
+            self.main_window: MainWindow | None = None
+            self.paint_target: QWidget | None = None
+            self.painted_at: float | None = None
+            self.heartbeat = QTimer(self)
+            self.heartbeat.setInterval(20)  # wakes the waits below even when nothing happens
+            app.installEventFilter(self)
+            QTimer.singleShot(int(CHILD_TIMEOUT_S * 1000), lambda: self.fail("timed out"))
+
+        # --- events -------------------------------------------------------------------------
+
+        def watch(self, window: QWidget) -> None:
+            self.window = window
+            self.paint_target = window
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            kind = event.type()
+            if kind == QEvent.Type.Paint:
+                target = self.paint_target
+                if (
+                    target is not None
+                    and self.painted_at is None
+                    and isinstance(watched, QWidget)
+                    and (watched is target or target.isAncestorOf(watched))
+                ):
+                    self.painted_at = time.perf_counter()
+                    if self.phase != "typing":
+                        QTimer.singleShot(0, self.painted)
+            elif (
+                kind == QEvent.Type.Show
+                and self.main_window is None
+                and self.window_type is not None
+                and isinstance(watched, self.window_type)
+            ):
+                self.main_window = watched
+                self.window = watched
+                self.paint_target = watched
+                self.result["window_shown_s"] = time.perf_counter() - self.t0
+            return False
+
+        def painted(self) -> None:
+            try:
+                self._painted()
+            except Exception as exc:  # reported by the parent; the child must not hang
+                self.fail(f"{type(exc).__name__}: {exc}")
+
+        def _painted(self) -> None:
+            assert self.painted_at is not None
+            if self.phase == BARE:
+                self.result["painted_s"] = self.painted_at - self.t0
+                self.done()
+                return
+            window = self.main_window
+            assert window is not None
+            if self.phase == "gate":  # the unlock page's first paint: unlock as a worker would
+                self.phase = "unlocking"
+                self.result["gate_painted_s"] = self.painted_at - self.t0
+                window.gate.opened.connect(self.opened)
+                page = window.gate.unlock
+                if window.gate.currentWidget() is not page:
+                    raise RuntimeError("the window did not open on the unlock page")
+                page.passphrase.setText(PASSPHRASE)
+                page.unlock()
+                self.result["unlock_submitted_s"] = time.perf_counter() - self.t0
+                return
+            if self.phase != "workspace":
+                return
+            self.phase = "typing"
+            self.result["painted_s"] = self.painted_at - self.t0
+            self.paint_target = None
+            if self.mode == KEYS:
+                self.result["keystrokes"] = self.type_queries(window)
+            self.done()
+
+        def opened(self) -> None:
+            window = self.main_window
+            assert window is not None
+            assert window.workspace is not None
+            self.result["opened_s"] = time.perf_counter() - self.t0
+            self.paint_target = window.workspace
+            self.painted_at = None
+            self.phase = "workspace"
+
+        # --- typing -------------------------------------------------------------------------
+
+        def wait(self, done: Callable[[], bool], what: str) -> None:
+            deadline = time.perf_counter() + WAIT_TIMEOUT_S
+            self.heartbeat.start()
+            try:
+                while not done():
+                    if time.perf_counter() > deadline:
+                        raise TimeoutError(f"waited too long for {what}")
+                    self.app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+            finally:
+                self.heartbeat.stop()
+
+        def type_queries(self, window: MainWindow) -> dict[str, Any]:
+            from PySide6.QtTest import QTest
+
+            workspace = window.workspace
+            assert workspace is not None
+            screen = workspace.people
+            viewport = screen.table.viewport()
+            marks: dict[str, float] = {}
+
+            def reset() -> None:
+                if "model" not in marks:
+                    marks["model"] = time.perf_counter()
+                    # The list's paint is the first one of the table after the new rows.
+                    self.paint_target, self.painted_at = viewport, None
+
+            screen.model.modelReset.connect(reset)
+
+            def settled() -> bool:
+                return (
+                    "model" in marks and not screen._busy
+                )  # read only: no query running or waiting
+
+            def until_list(start: Callable[[], None], what: str) -> tuple[float, float]:
+                marks.clear()
+                self.paint_target, self.painted_at = None, None
+                t0 = time.perf_counter()
+                start()
+                self.wait(lambda: settled() and self.painted_at is not None, what)
+                assert self.painted_at is not None
+                return marks["model"] - t0, self.painted_at - t0
+
+            first_model, first_paint = until_list(window.find_person, "the people list")
+            model_s: list[float] = []
+            paint_s: list[float] = []
+            rows: list[int] = []
+            for number in range(self.passes + 1):  # the first pass warms up, untimed
+                for query in self.queries:
+                    if screen.search.text():
+                        until_list(screen.search.clear, "the cleared search")
+                    for i, char in enumerate(query):
+                        to_model, to_paint = until_list(
+                            functools.partial(QTest.keyClicks, screen.search, char), repr(query)
+                        )
+                        if screen.search.text() != query[: i + 1]:
+                            raise RuntimeError(f"typed {screen.search.text()!r}")
+                        if number:
+                            model_s.append(to_model)
+                            paint_s.append(to_paint)
+                            rows.append(screen.model.rowCount())
+            return {
+                "people_list_first_model_ms": round(first_model * 1000, 1),
+                "people_list_first_paint_ms": round(first_paint * 1000, 1),
+                "to_model_s": model_s,
+                "to_paint_s": paint_s,
+                "rows_median": statistics.median(rows) if rows else 0,
+            }
+
+        # --- the end ------------------------------------------------------------------------
+
+        def done(self) -> None:
+            self.paint_target = None
+            QTimer.singleShot(0, self.app.quit)
+
+        def fail(self, why: str) -> None:
+            if self.error is None:
+                self.error = why
+                self.result["error"] = why
+                print(f"benchmark child failed: {why}", file=sys.stderr, flush=True)
+            self.app.quit()
+
+    return Probe
+
+
+# --- the parent ---------------------------------------------------------------------------------
+
+
+def _child_env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+        folder = home / name.lower()
+        folder.mkdir(parents=True, exist_ok=True)
+        env[name] = str(folder)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    env.pop("QT_SCALE_FACTOR", None)
+    return env
+
+
+def run_child(
+    mode: str,
+    profile: Path | None,
+    home: Path,
+    queries: tuple[str, ...] = (),
+    passes: int = 0,
+) -> dict[str, Any]:
+    """Starts one child and returns what it measured (times in seconds from just before the
+    process was started)."""
+    env = _child_env(home)
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", mode]
+    if profile is not None:
+        command += ["--profile", str(profile)]
+    command += ["--passes", str(passes), "--queries", json.dumps(list(queries))]
+    t0 = time.perf_counter()
+    done = subprocess.run(
+        [*command, "--t0", repr(t0)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S + 60,
+        check=False,
+    )
+    lines = [ln for ln in done.stdout.splitlines() if ln.startswith(RESULT_PREFIX)]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(
+            f"the {mode} child failed ({done.returncode}):\n"
+            f"{done.stderr[-3000:]}{done.stdout[-2000:]}"
+        )
+    result: dict[str, Any] = json.loads(lines[-1][len(RESULT_PREFIX) :])
+    result["stderr"] = done.stderr.strip()
+    return result
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+def measure_starts(args: argparse.Namespace, profile: Path, home: Path) -> dict[str, Any]:
+    """Bare and app starts, alternated, after one untimed start of each (the OS caches)."""
+    samples: dict[str, list[dict[str, Any]]] = {BARE: [], APP: []}
+    for number in range(args.starts + 1):
+        for mode in (BARE, APP):
+            result = run_child(mode, profile if mode == APP else None, home)
+            if number:
+                samples[mode].append(result)
+            label = "warm-up" if not number else f"{number}/{args.starts}"
+            print(f"  start {label:>7} {mode:>4}: {_ms(result['painted_s']):7.1f} ms", flush=True)
+
+    def summary(mode: str, key: str) -> dict[str, float | int]:
+        return Summary.of_seconds([s[key] for s in samples[mode]]).to_json()
+
+    return {
+        "bare_painted_ms": summary(BARE, "painted_s"),
+        "bare_python_ready_ms": summary(BARE, "python_ready_s"),
+        "app_painted_ms": summary(APP, "painted_s"),
+        "app_python_ready_ms": summary(APP, "python_ready_s"),
+        "app_window_shown_ms": summary(APP, "window_shown_s"),
+        "app_gate_painted_ms": summary(APP, "gate_painted_s"),
+        "app_opened_ms": summary(APP, "opened_s"),
+        "qt_messages": sorted({m for s in samples[BARE] + samples[APP] for m in s["qt_messages"]}),
+        "offscreen_noise": sorted(
+            {m for s in samples[BARE] + samples[APP] for m in s["offscreen_noise"]}
+        ),
+        "stderr": sorted({s["stderr"] for s in samples[BARE] + samples[APP] if s["stderr"]}),
+    }
+
+
+def measure_keystrokes(args: argparse.Namespace, profile: Path, home: Path) -> dict[str, Any]:
+    result = run_child(KEYS, profile, home, args.query_list, args.passes)
+    keys = result["keystrokes"]
+    return {
+        "passes": args.passes,
+        "queries": list(args.query_list),
+        "to_model_ms": Summary.of_seconds(keys["to_model_s"]).to_json(),
+        "to_paint_ms": Summary.of_seconds(keys["to_paint_s"]).to_json(),
+        "rows_median": keys["rows_median"],
+        "people_list_first_model_ms": keys["people_list_first_model_ms"],
+        "people_list_first_paint_ms": keys["people_list_first_paint_ms"],
+        "start_painted_ms": _ms(result["painted_s"]),
+        "qt_messages": result["qt_messages"],
+        "offscreen_noise": result["offscreen_noise"],
+        "stderr": result["stderr"],
+    }
+
+
+def _load() -> dict[str, Any]:
+    """The machine's load averages, as the conditions of the run (Linux)."""
+    try:
+        one, five, fifteen = os.getloadavg()
+    except OSError:
+        return {}
+    return {"1min": round(one, 2), "5min": round(five, 2), "15min": round(fifteen, 2)}
+
+
+def combine(
+    args: argparse.Namespace,
+    starts: dict[str, Any],
+    keys: dict[str, Any],
+    seeding: float | None,
+    load_before: dict[str, Any],
+) -> dict[str, Any]:
+    bare = starts["bare_painted_ms"]["median_ms"]
+    app = starts["app_painted_ms"]["median_ms"]
+    start_ratio = ratio(app, bare)
+    return {
+        "benchmark": "ui",
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "machine": machine(),
+        "load_average_before": load_before,
+        "load_average_after": _load(),
+        "persons": args.persons,
+        "encounters": args.encounters,
+        "quick": args.quick,
+        "starts": args.starts,
+        "seeding_seconds": None if seeding is None else round(seeding, 1),
+        "start": starts,
+        "start_ratio": None if start_ratio is None else round(start_ratio, 3),
+        "keystroke": keys,
+        "qt_messages": sorted(set(starts["qt_messages"]) | set(keys["qt_messages"])),
+        "goals": {
+            "start_within_2x_bare": start_ratio is not None and start_ratio <= GOAL_START_RATIO,
+            "keystroke_median_under_50ms": (
+                keys["to_model_ms"]["median_ms"] < GOAL_KEYSTROKE_MEDIAN_MS
+            ),
+        },
+    }
+
+
+def report(result: dict[str, Any]) -> None:
+    start, keys = result["start"], result["keystroke"]
+
+    def stat(data: dict[str, Any]) -> str:
+        return (
+            f"median {data['median_ms']:7.1f} ms   p95 {data['p95_ms']:7.1f} ms"
+            f"   min {data['min_ms']:7.1f} ms   n={data['n']}"
+        )
+
+    print()
+    print(
+        f"Results: {result['persons']:,} persons, {result['encounters']:,} encounters; "
+        f"{result['machine']['cpus']} CPUs, load average {result['load_average_before']} before,"
+        f" {result['load_average_after']} after"
+    )
+    print(f"  bare window, start to first paint          {stat(start['bare_painted_ms'])}")
+    print(f"  Gadeplan, start to unlocked window painted {stat(start['app_painted_ms'])}")
+    print(f"    of which Python up (both sides)          {stat(start['app_python_ready_ms'])}")
+    print(f"    main window shown (locked)               {stat(start['app_window_shown_ms'])}")
+    print(f"    unlock page painted                      {stat(start['app_gate_painted_ms'])}")
+    print(f"    unlocked (store open)                    {stat(start['app_opened_ms'])}")
+    print(f"  ratio start Gadeplan / bare (median)       {fmt_ratio(result['start_ratio'])}")
+    print(f"  keystroke to people model updated         {stat(keys['to_model_ms'])}")
+    print(f"  keystroke to people list painted          {stat(keys['to_paint_ms'])}")
+    print(
+        f"    {len(keys['queries'])} queries x {keys['passes']} passes after a warm-up pass; "
+        f"median {keys['rows_median']} rows shown; people list first opened in "
+        f"{keys['people_list_first_paint_ms']:.0f} ms"
+    )
+    messages = result["qt_messages"]
+    print(f"  Qt messages: {'none' if not messages else '; '.join(messages)}")
+    noise = sorted(set(start["offscreen_noise"]) | set(keys["offscreen_noise"]))
+    if noise:
+        print(f"    (left out: the offscreen plugin's own {'; '.join(noise)})")
+    goals = result["goals"]
+    print()
+    print(
+        f"Goal: start within {GOAL_START_RATIO:.0f}x the bare window: "
+        f"{'met' if goals['start_within_2x_bare'] else 'NOT met'}"
+    )
+    print(
+        f"Goal: keystroke to list under {GOAL_KEYSTROKE_MEDIAN_MS:.0f} ms median: "
+        f"{'met' if goals['keystroke_median_under_50ms'] else 'NOT met'}"
+    )
+
+
+_COMPARED: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("bare start (median ms)", ("start", "bare_painted_ms", "median_ms")),
+    ("app start (median ms)", ("start", "app_painted_ms", "median_ms")),
+    ("ratio start", ("start_ratio",)),
+    ("keystroke to model median (ms)", ("keystroke", "to_model_ms", "median_ms")),
+    ("keystroke to model p95 (ms)", ("keystroke", "to_model_ms", "p95_ms")),
+    ("keystroke to paint median (ms)", ("keystroke", "to_paint_ms", "median_ms")),
+    ("keystroke to paint p95 (ms)", ("keystroke", "to_paint_ms", "p95_ms")),
+)
+
+
+def _dig(data: Any, path: tuple[str, ...]) -> float | None:
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return float(data) if isinstance(data, int | float) else None
+
+
+def compare_with_baseline(result: dict[str, Any], path: Path) -> None:
+    print()
+    if not path.exists():
+        print(f"No baseline at {path}; write one with --write-baseline.")
+        return
+    baseline = read_json(path)
+    sizes = (baseline.get("persons"), baseline.get("encounters"))
+    if sizes != (result["persons"], result["encounters"]):
+        print(f"The baseline ({path.name}) is for {sizes[0]} persons, {sizes[1]} encounters;")
+        print("  not compared.")
+        return
+    print(f"Against the baseline ({path.name}, measured {baseline.get('when', '?')}):")
+    print(f"  {'':<34} {'baseline':>10} {'now':>10} {'change':>8}")
+    for label, keys in _COMPARED:
+        old, new = _dig(baseline, keys), _dig(result, keys)
+        if old is None or new is None:
+            continue
+        change = (new - old) / old * 100 if old else 0.0
+        flag = "  (worse)" if change >= 10 else ""
+        print(f"  {label:<34} {old:>10,.2f} {new:>10,.2f} {change:>+7.0f}%{flag}")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Start-up to an unlocked window and keystroke-to-list latency."
+    )
+    parser.add_argument("--persons", type=int, default=None, help="default 20,000")
+    parser.add_argument("--encounters", type=int, default=None, help="default 200,000")
+    parser.add_argument("--quick", action="store_true", help="a smoke run (200 / 2,000)")
+    parser.add_argument(
+        "--starts", type=int, default=None, help="timed starts of each side (7; quick: 1)"
+    )
+    parser.add_argument(
+        "--passes", type=int, default=None, help="timed passes over the queries (2; quick: 1)"
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="where the seeded profile is kept and reused "
+        "(default: $TMPDIR/gadeplan-bench-ui/<persons>x<encounters>)",
+    )
+    parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR)
+    parser.add_argument("--baseline", type=Path, default=BASELINE_FILE)
+    parser.add_argument(
+        "--write-baseline", action="store_true", help="make this run the new baseline"
+    )
+    # Internal: one measurement, in a process of its own.
+    parser.add_argument("--child", choices=(BARE, APP, KEYS), help=argparse.SUPPRESS)
+    parser.add_argument("--profile", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--t0", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--queries", default="[]", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    defaults = (200, 2_000, 1, 1) if args.quick else (20_000, 200_000, 7, 2)
+    for name, value in zip(("persons", "encounters", "starts", "passes"), defaults, strict=True):
+        if getattr(args, name) is None:
+            setattr(args, name, value)
+    positive = args.persons >= 1 and args.encounters >= 0 and args.starts >= 1
+    if not args.child and not (positive and args.passes >= 1):
+        parser.error("sizes and repeats must be positive")
+    if args.child and args.t0 is None:
+        parser.error("--child needs --t0")
+    args.query_list = QUICK_QUERIES if args.quick else QUERIES
+    if args.cache is None:
+        args.cache = default_cache(args.persons, args.encounters)
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.child:
+        queries = tuple(json.loads(args.queries))
+        return _child(args.child, args.profile, args.t0, queries, args.passes)
+
+    typed = sum(len(q) for q in args.query_list)
+    print(
+        f"UI benchmark: {args.persons:,} persons, {args.encounters:,} encounters; "
+        f"{args.starts} starts of each side; {len(args.query_list)} queries ({typed} keystrokes)"
+        f" x {args.passes} passes; {machine()['cpus']} CPUs, offscreen"
+    )
+    print("Baseline: a bare PySide6 QMainWindow of the same size, started the same way.")
+    load_before = _load()
+    profile, seeding = seeded_profile(args.cache, args.persons, args.encounters)
+    print(
+        f"Profile: {profile}"
+        + ("" if seeding is None else f" (seeded in {seeding:.0f} s)")
+        + (" (reused)" if seeding is None else ""),
+        flush=True,
+    )
+    home = Path(tempfile.mkdtemp(prefix="gadeplan-bench-ui-home-"))
+    try:
+        starts = measure_starts(args, profile, home)
+        print("Typing the queries ...", flush=True)
+        keys = measure_keystrokes(args, profile, home)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    result = combine(args, starts, keys, seeding, load_before)
+    report(result)
+    compare_with_baseline(result, args.baseline)
+    saved = args.results_dir / f"ui-{timestamp()}{'-quick' if args.quick else ''}.json"
+    write_json(saved, result)
+    print()
+    print(f"Results written to {saved}")
+    if args.write_baseline:
+        write_json(args.baseline, result)
+        print(f"Baseline written to {args.baseline}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
