@@ -19,8 +19,8 @@ make the dashboard a hundred times slower.
 Lists of ids go in as one JSON parameter (``IN (SELECT value FROM json_each(?))``), never as
 hundreds of ``?``: measured on the benchmark store, after one statement with a 500-item
 ``IN (?, ?, ...)`` list had run on the connection, the next full index scan took 2.5 s
-instead of 0.15 s (with ``cipher_memory_security`` on, SQLCipher's allocations are costly,
-and the large cached statement seems to leave the connection allocating where it did not).
+instead of 0.15 s (measured with ``cipher_memory_security`` on, when SQLCipher's allocations were
+costly; the large cached statement seemed to leave the connection allocating where it did not).
 
 SQLite reads the table again when it groups by an indexed expression (``GROUP BY
 substr(occurred_at, 1, 7)`` costs ten seconds here), so encounters come back one row per
