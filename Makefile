@@ -65,6 +65,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/dashboard.py
 	$(BIN)/python bench/ui.py
+	$(BIN)/python bench/sync.py
+	$(BIN)/python bench/sync.py --postgres
+	$(BIN)/python bench/sync.py
 
 # Re-pin every dependency after changing pyproject.toml.
 lock: $(STAMP)

@@ -1,0 +1,59 @@
+"""The sync benchmark still runs (``bench/sync.py --quick``), so it cannot rot unnoticed.
+
+Only that it completes and reports: timings depend on the machine and are never asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "sync.py"
+
+RESULT_LINES = (
+    "seeding: laptop A push (mutations/s, information)",
+    "seeding: laptop A pulls its records back (records/s)",
+    "initial sync: records/s",
+    "initial sync: bytes on the wire per record",
+    "initial sync: peak memory, client maxrss (MB)",
+    "the same without cipher_memory_security (diagnostic)",
+    "incremental, 100 changes: laptop A push+pull (median ms)",
+    "incremental: laptop B pull (median ms)",
+    "devices at once: p50 latency (ms)",
+    "devices at once: p95 latency (ms)",
+    "devices at once: errors",
+    "devices at once: laptops not converged",
+)
+
+
+def test_quick_sync_benchmark_runs_and_prints_its_results(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH),
+            "--quick",
+            "--diagnose-memory-security",
+            "--workdir",
+            str(tmp_path),
+            "--results-dir",
+            str(tmp_path / "results"),
+            "--baseline",
+            str(tmp_path / "no-baseline.json"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    for label in RESULT_LINES:
+        assert any(label in line for line in lines), label
+    (saved,) = (tmp_path / "results").glob("sync-sqlite-*-quick.json")
+    result = json.loads(saved.read_text("utf-8"))
+    assert result["initial"]["records"] > 0
+    assert result["devices"]["syncs"] > 0
+    # The profiles and the server's database are cleaned up.
+    assert [p.name for p in tmp_path.iterdir()] == ["results"]
