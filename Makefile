@@ -67,7 +67,6 @@ bench: $(STAMP)
 	$(BIN)/python bench/ui.py
 	$(BIN)/python bench/sync.py
 	$(BIN)/python bench/sync.py --postgres
-	$(BIN)/python bench/sync.py
 
 # Re-pin every dependency after changing pyproject.toml.
 lock: $(STAMP)
