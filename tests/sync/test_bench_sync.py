@@ -18,7 +18,7 @@ RESULT_LINES = (
     "initial sync: records/s",
     "initial sync: bytes on the wire per record",
     "initial sync: peak memory, client maxrss (MB)",
-    "the same without cipher_memory_security (diagnostic)",
+    "the same with cipher_memory_security on (diagnostic)",
     "incremental, 100 changes: laptop A push+pull (median ms)",
     "incremental: laptop B pull (median ms)",
     "devices at once: p50 latency (ms)",
