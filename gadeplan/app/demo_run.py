@@ -33,7 +33,8 @@ from gadeplan.app.policy import Policy
 from gadeplan.app.services import profile
 from gadeplan.app.services.sync import SyncService
 from gadeplan.storage import keys
-from gadeplan.sync.transport import SyncError, Transport
+from gadeplan.sync.errors import SyncError
+from gadeplan.sync.transport import Transport
 
 DEFAULT_PORT = 8765
 #: The server's own start (imports, migrations) takes a few seconds on a slow laptop.

@@ -18,7 +18,6 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
@@ -33,9 +32,10 @@ from gadeplan.storage.sync_state import (
     LAST_SYNC,
     REFRESH_TOKEN,
     RESETTING,
-    Rejection,
     SyncStore,
 )
+from gadeplan.sync.errors import ProtocolError, ResetRequired, SyncError, Unauthorized
+from gadeplan.sync.reports import AlreadySyncing, Registration, SyncReport
 from gadeplan.sync.schemas import (
     MAX_MUTATION_BYTES,
     MAX_PULL_LIMIT,
@@ -51,41 +51,10 @@ from gadeplan.sync.schemas import (
     TokenResponse,
     wire_size,
 )
-from gadeplan.sync.transport import (
-    ProtocolError,
-    ResetRequired,
-    SyncError,
-    Transport,
-    Unauthorized,
-)
+from gadeplan.sync.transport import Transport
 
 #: Room for the request envelope around the mutations.
 _ENVELOPE = 1024
-
-
-class AlreadySyncing(SyncError):
-    code = "already_syncing"
-
-
-@dataclass
-class SyncReport:
-    pushed: int = 0
-    rejected: list[Rejection] = field(default_factory=list)
-    pulled: int = 0
-    erased: int = 0
-    removed: int = 0
-    kept_local: int = 0
-    reset: bool = False
-    clock_skew: bool = False
-
-
-@dataclass(frozen=True)
-class Registration:
-    device_id: str
-    worker_id: str
-    worker_name: str
-    team_id: str
-    team_names: tuple[str, ...]
 
 
 M = TypeVar("M", bound=pydantic.BaseModel)

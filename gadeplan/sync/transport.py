@@ -10,99 +10,32 @@ honoured (``trust_env``).
 from __future__ import annotations
 
 import gzip
-import ipaddress
 import json
 import ssl
+import sys
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 import truststore
 
+from gadeplan.sync.errors import (
+    DeviceRevoked,
+    MutationGap,
+    Offline,
+    ProtocolError,
+    RateLimited,
+    ResetRequired,
+    ServerUnavailable,
+    TooLarge,
+    Unauthorized,
+    UntrustedServer,
+    UpgradeRequired,
+    check_server_url,
+)
 from gadeplan.sync.schemas import PROTOCOL_HEADER, PROTOCOL_VERSION
 
 #: Compress request bodies above this size; small ones are not worth the CPU.
 GZIP_ABOVE = 2048
-
-
-class SyncError(Exception):
-    """A sync failure with a stable ``code`` the UI turns into a sentence in Danish."""
-
-    code = "sync_error"
-    #: Worth trying again later without the worker doing anything.
-    transient = False
-
-
-class Offline(SyncError):
-    code = "offline"
-    transient = True
-
-
-class ServerUnavailable(SyncError):
-    code = "server_unavailable"
-    transient = True
-
-
-class Unauthorized(SyncError):
-    code = "unauthorized"
-
-
-class DeviceRevoked(SyncError):
-    """The backend revoked this laptop: the local store must be wiped (remote wipe)."""
-
-    code = "device_revoked"
-
-
-class UpgradeRequired(SyncError):
-    code = "upgrade_required"
-
-
-class ResetRequired(SyncError):
-    code = "reset_required"
-
-
-class MutationGap(SyncError):
-    code = "mutation_gap"
-
-    def __init__(self, expected: int) -> None:
-        super().__init__(f"the server expects mutation {expected}")
-        self.expected = expected
-
-
-class TooLarge(SyncError):
-    code = "too_large"
-
-
-class RateLimited(SyncError):
-    code = "rate_limited"
-    transient = True
-
-
-class ProtocolError(SyncError):
-    """The server answered something the protocol does not allow: a bug on one side."""
-
-    code = "protocol_error"
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def check_server_url(url: str) -> str:
-    """The backend's base URL, without a trailing slash; refuses plain HTTP off this machine."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ValueError("the server address must start with https://")
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        raise ValueError("the server address must use https://")
-    if parts.username or parts.password or parts.query or parts.fragment:
-        raise ValueError("the server address must not hold credentials, a query or a fragment")
-    return url.strip().rstrip("/")
 
 
 def ssl_context(ca_file: str | None = None) -> ssl.SSLContext:
@@ -110,6 +43,42 @@ def ssl_context(ca_file: str | None = None) -> ssl.SSLContext:
     if ca_file:
         context.load_verify_locations(cafile=ca_file)
     return context
+
+
+def trust_summary(ca_file: str | None = None) -> str:
+    """What verifies the backend's certificate, in one line, for ``gadeplan self-test``.
+
+    Builds the same context as a sync (so a municipal CA file that does not load fails here,
+    with the ssl or OS error, not at the first sync). On Windows and macOS the operating
+    system checks each chain itself and has no count to give; on Linux truststore reads the
+    distribution's CA bundle when a connection starts, so the bundle it would find is loaded
+    into a scratch context to count it: zero means no sync can succeed.
+    """
+    ssl_context(ca_file)
+    extra = ""
+    if ca_file:  # truststore's context keeps no count of its own: load the file once more
+        own = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        own.load_verify_locations(cafile=ca_file)
+        extra = f"; plus the policy's CA file ({own.cert_store_stats()['x509_ca']} CA)"
+    if sys.platform == "win32":
+        return "the Windows certificate store checks each server" + extra
+    if sys.platform == "darwin":
+        return "the macOS keychain's trust settings check each server" + extra
+    from truststore import _openssl  # Linux's half of truststore (pure Python)
+
+    configure = getattr(_openssl, "_configure_context", None)
+    if configure is None:  # truststore changed its insides: say what is known, not a guess
+        return "the system's CA store through truststore" + extra
+    scratch = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    with configure(scratch):
+        count = scratch.cert_store_stats()["x509_ca"]
+    if count:
+        return f"the system's CA store: {count} CA certificates" + extra
+    # A hashed-certificate folder is read lazily, per connection, so it counts as empty.
+    capath = ssl.get_default_verify_paths().capath
+    if capath and _openssl._capath_contains_certs(capath):
+        return f"the system's CA folder {capath}" + extra
+    raise ssl.SSLError("no CA certificates in the system store (install ca-certificates)")
 
 
 class Transport:
@@ -161,8 +130,23 @@ class Transport:
         except httpx.TimeoutException as exc:
             raise ServerUnavailable("the server did not answer in time") from exc
         except httpx.TransportError as exc:
+            if _certificate_refused(exc):
+                raise UntrustedServer("the server's certificate is not trusted") from exc
             raise Offline("no connection to the server") from exc
         return _answer(response)
+
+
+def _certificate_refused(exc: BaseException) -> bool:
+    """Whether a failed connection was TLS refusing the server's certificate (httpx wraps
+    ssl's error in its own, sometimes more than once)."""
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _answer(response: httpx.Response) -> dict[str, Any]:

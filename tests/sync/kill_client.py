@@ -18,7 +18,7 @@ from gadeplan.app.domain.records import Person
 from gadeplan.app.policy import Policy
 from gadeplan.app.services.profile import open_profile
 from gadeplan.app.services.sync import SyncService
-from gadeplan.sync.transport import SyncError
+from gadeplan.sync.errors import SyncError
 
 
 def main() -> None:

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 from gadeplan.app.domain.ids import new_id
 from gadeplan.app.domain.records import Channel, Encounter, Person
+from gadeplan.sync.errors import SyncError
 from gadeplan.sync.schemas import PATH_PULL
-from gadeplan.sync.transport import SyncError
 from tests.backend.support import Server
 from tests.support import FixedClock
 from tests.sync.conftest import Laptop

@@ -289,7 +289,7 @@ def test_clock_far_ahead_is_flagged(backend: Server, laptops: Make) -> None:
 
 
 def test_one_sync_at_a_time(backend: Server, laptops: Make) -> None:
-    from gadeplan.sync.engine import AlreadySyncing
+    from gadeplan.sync.reports import AlreadySyncing
 
     team = backend.team()
     a = laptops(backend.worker(team))

@@ -26,8 +26,9 @@ from gadeplan.app.services.profile import create_profile, open_profile
 from gadeplan.app.services.sync import SyncService
 from gadeplan.backend.admin import Admin
 from gadeplan.backend.db import Database
+from gadeplan.sync.errors import SyncError
 from gadeplan.sync.schemas import PATH_PULL
-from gadeplan.sync.transport import SyncError, Transport
+from gadeplan.sync.transport import Transport
 from tests.backend.support import PASSWORD, MovableClock, Server, make_settings
 from tests.support import FAST_KDF, PASSPHRASE
 from tests.sync.conftest import Laptop
