@@ -135,6 +135,9 @@ class AuditAction(StrEnum):
     EXPORT = "export"
     ERASE = "erase"
     SEED = "seed"
+    #: Records of people with no recent activity left this laptop under the machine policy's
+    #: retention (they stay on the backend); the detail holds the counts.
+    PRUNE = "prune"
 
 
 # --- validation ------------------------------------------------------------------------------

@@ -69,7 +69,11 @@ class ProfileAccess:
 
     def open(self, passphrase: str) -> Session:
         return profile.open_profile(
-            self.folder, passphrase, clock=self.clock, attempt_clock=self.attempt_clock
+            self.folder,
+            passphrase,
+            clock=self.clock,
+            attempt_clock=self.attempt_clock,
+            policy=self.policy,
         )
 
     def recover(self, recovery_key: str, new_passphrase: str) -> Session:

@@ -19,10 +19,11 @@ from gadeplan.app.domain.clock import Clock, SystemClock
 from gadeplan.app.domain.ids import new_id
 from gadeplan.app.domain.records import Team, Worker
 from gadeplan.app.policy import APP_NAME, Policy
+from gadeplan.app.services.retention import apply_retention
 from gadeplan.app.services.session import TEAM_ID, WORKER_ID, Session
 from gadeplan.storage import keys
 from gadeplan.storage.db import Store
-from gadeplan.storage.errors import DamagedStore, ProfileNotFound
+from gadeplan.storage.errors import DamagedStore, ProfileNotFound, StoreError
 from gadeplan.storage.keys import DB_FILE, DEFAULT_KDF, KdfParams, Protection
 from gadeplan.storage.records import LocalState
 
@@ -99,7 +100,9 @@ def initialise_new_store(
     return session
 
 
-def _open_with(folder: Path, dek: bytes, clock: Clock | None) -> Session:
+def _open_with(
+    folder: Path, dek: bytes, clock: Clock | None, policy: Policy | None = None
+) -> Session:
     db = folder / DB_FILE
     if not db.exists():
         # Never create an empty database in place of a missing one: that would look like data
@@ -108,10 +111,22 @@ def _open_with(folder: Path, dek: bytes, clock: Clock | None) -> Session:
     key_file = keys.read_key_file(folder)
     store = Store.open(db, dek)
     try:
-        return Session(folder, store, clock or SystemClock(), key_file.protection)
+        session = Session(folder, store, clock or SystemClock(), key_file.protection)
     except BaseException:
         store.close()
         raise
+    if policy is not None:
+        _retain(session, policy)
+    return session
+
+
+def _retain(session: Session, policy: Policy) -> None:
+    """Local retention once a profile is open (a laptop may go weeks without a sync). Opening
+    must not fail because of it: a store error is logged and the next run tries again."""
+    try:
+        apply_retention(session, policy.retention_days)
+    except StoreError as exc:
+        log.warning("retention on unlock failed: %s", exc.code)
 
 
 def open_profile(
@@ -120,11 +135,13 @@ def open_profile(
     *,
     clock: Clock | None = None,
     attempt_clock: Callable[[], float] = time.time,
+    policy: Policy | None = None,
 ) -> Session:
+    """``policy``: where given, its local retention runs once the profile is open."""
     if not (folder / keys.KEY_FILE).exists():
         raise ProfileNotFound("no profile in this folder")
     dek = keys.unlock(folder, passphrase, attempt_clock)
-    session = _open_with(folder, dek, clock)
+    session = _open_with(folder, dek, clock, policy)
     log.info("profile unlocked")
     return session
 
@@ -146,7 +163,7 @@ def recover_profile(
         policy_minimum=policy.min_passphrase_length,
         clock=attempt_clock,
     )
-    session = _open_with(folder, dek, clock)
+    session = _open_with(folder, dek, clock, policy)
     log.info("profile recovered with the recovery key; protection: %s", session.protection)
     return session
 

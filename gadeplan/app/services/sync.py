@@ -9,12 +9,15 @@ import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from gadeplan.app.domain.records import ENTITIES
 from gadeplan.app.policy import Policy
+from gadeplan.app.services.retention import RetentionReport, apply_retention
 from gadeplan.app.services.session import Session
 from gadeplan.storage import keys, queries
+from gadeplan.storage.errors import StoreError
 from gadeplan.storage.sync_state import (
     CLOCK_SKEW,
     LAST_ERROR,
@@ -25,8 +28,12 @@ from gadeplan.storage.sync_state import (
     Rejection,
     SyncStore,
 )
-from gadeplan.sync.engine import Registration, SyncEngine, SyncReport
-from gadeplan.sync.transport import DeviceRevoked, SyncError, Transport, check_server_url
+from gadeplan.sync.errors import DeviceRevoked, SyncError, check_server_url
+from gadeplan.sync.reports import Registration, SyncReport
+
+if TYPE_CHECKING:
+    from gadeplan.sync.engine import SyncEngine
+    from gadeplan.sync.transport import Transport
 
 __all__ = [
     "AddressError",
@@ -114,6 +121,8 @@ class SyncService:
         self._attempts = attempts
         self._timeout = timeout
         self._engine: SyncEngine | None = None
+        #: What the local retention after the last successful sync removed.
+        self.retention = RetentionReport()
 
     def _engine_for(self, server_url: str | None = None) -> SyncEngine:
         if self._engine is not None and server_url in (None, self._engine.transport.base_url):
@@ -122,6 +131,11 @@ class SyncService:
         if not url:
             raise ValueError("no backend address is set")
         self.close()
+        # Imported here, on the database worker and only when a sync is due: httpx and pydantic
+        # took a fifth of a second before the window could show.
+        from gadeplan.sync.engine import SyncEngine
+        from gadeplan.sync.transport import Transport
+
         transport = self._transport or Transport(
             url, ca_file=self.policy.ca_certificate, timeout=self._timeout
         )
@@ -161,7 +175,17 @@ class SyncService:
             len(report.rejected),
             report.erased,
         )
+        self._apply_retention()
         return report
+
+    def _apply_retention(self) -> None:
+        """Local retention, once the laptop knows what the backend has (at most daily, see
+        app/services/retention.py). The sync itself succeeded whatever happens here, so a
+        store error is logged, not raised; the next sync or unlock tries again."""
+        try:
+            self.retention = apply_retention(self.session, self.policy.retention_days)
+        except StoreError as exc:
+            log.warning("retention after sync failed: %s", exc.code)
 
     def _wipe(self) -> None:
         folder = self.session.folder
