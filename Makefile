@@ -1,18 +1,20 @@
 # Gadeplan: two commands on a fresh Linux machine with Python 3.11:
 #   make run    create .venv, install, start the demo (window and a local demo server)
 #   make test   install what tests need, then lint, type-check, layer contracts and the suite
+#   make dist   the laptop program as a one-folder bundle (dist/), its tarball, SBOM and audit
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+DIST_STAMP := $(VENV)/.dist-stamp
 PIP_VERSION := 25.3
 DEMO_DIR := .demo
 UI_SOURCES := $(wildcard gadeplan/ui/*.py)
 TS := resources/translations/gadeplan_da.ts
 QM := resources/translations/gadeplan_da.qm
 
-.PHONY: run test lint typecheck contracts pytest bench lock system-deps clean translations screenshots
+.PHONY: run test lint typecheck contracts pytest bench lock system-deps clean translations screenshots dist
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3.11 or python3)."; exit 1; }
@@ -21,6 +23,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[backend,dev]'
 	@touch $(STAMP)
+
+# The packaging tools (PyInstaller, cyclonedx-bom, pip-audit), only for `make dist` and `make lock`.
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dist]'
+	@touch $(DIST_STAMP)
 
 # System libraries the tests need on a bare Debian/Ubuntu machine (installed only if missing).
 system-deps:
@@ -48,6 +55,14 @@ screenshots: $(STAMP) $(QM)
 
 test: $(STAMP) system-deps lint typecheck contracts pytest
 
+# The bundle (dist/gadeplan/), dist/gadeplan-<version>-linux-<machine>.tar.gz, dist/sbom.cdx.json
+# and dist/audit.txt; PyInstaller works in .dist-work/, never in build/ (docs/it-guide.md).
+# An audit that could not reach the vulnerability service fails the build unless
+# AUDIT=offline-ok is given (CI without internet); a known vulnerability always fails it.
+AUDIT ?= required
+dist: $(DIST_STAMP) $(QM) system-deps
+	$(BIN)/python build/dist.py --audit $(AUDIT)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -68,10 +83,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/sync.py
 	$(BIN)/python bench/sync.py --postgres
 
-# Re-pin every dependency after changing pyproject.toml.
-lock: $(STAMP)
+# Re-pin every dependency (the packaging tools too) after changing pyproject.toml.
+lock: $(DIST_STAMP)
 	{ sed -n '1,2p' constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -v '^gadeplan'; } > constraints.new
 	mv constraints.new constraints.txt
 
 clean:
-	rm -rf $(VENV) .demo .mypy_cache .ruff_cache .pytest_cache .import_linter_cache
+	rm -rf $(VENV) .demo .mypy_cache .ruff_cache .pytest_cache .import_linter_cache .dist-work dist

@@ -21,6 +21,12 @@ have_postgres() {
   return 1
 }
 have_postgres || needed+=(postgresql)
+# CI checks that the frozen bundle finds the Secret Service keychain (the back end a bundle most
+# easily loses): a GNOME Keyring daemon in a private D-Bus session (.ci/run).
+command -v gnome-keyring-daemon >/dev/null || needed+=(gnome-keyring)
+# PyInstaller reads the libraries it bundles with binutils' objdump (`make dist`).
+command -v objdump >/dev/null || needed+=(binutils)
+command -v dbus-run-session >/dev/null || needed+=(dbus-daemon)
 if [ ${#needed[@]} -eq 0 ]; then
   exit 0
 fi

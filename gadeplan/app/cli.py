@@ -21,16 +21,16 @@ from pathlib import Path
 from typing import TextIO
 
 from gadeplan import __version__
-from gadeplan.app import logs
+from gadeplan.app import logs, selftest
 from gadeplan.app.domain.housing import DANISH_LABELS, HousingCategory
-from gadeplan.app.policy import Policy, PolicyError, load_policy
+from gadeplan.app.policy import REGISTRY_SOURCE, Policy, PolicyError, load_policy, policy_path
 from gadeplan.app.seed import SeedSpec, seed
 from gadeplan.app.services import profile
 from gadeplan.app.services.session import Session
 from gadeplan.app.services.sync import ProfileWiped, SyncService
 from gadeplan.storage import keys
 from gadeplan.storage.errors import StoreError, WeakPassphrase
-from gadeplan.sync.transport import SyncError
+from gadeplan.sync.errors import SyncError
 
 log = logging.getLogger("gadeplan")
 
@@ -64,6 +64,10 @@ MESSAGES: dict[str, str] = {
         "Run 'gadeplan check', and ask IT; the data on the backend is safe."
     ),
     "no_sqlcipher": "This installation lacks SQLCipher encryption and will not run. Ask IT.",
+    "newer_store": (
+        "This profile was last used by a newer version of Gadeplan. Nothing was changed. "
+        "Ask IT to install that version again."
+    ),
     "disk_full": "The disk is full. Nothing was lost; free some space and try again.",
     "store_locked": (
         "The profile in {folder} is open in another Gadeplan window or command. Close that "
@@ -76,6 +80,11 @@ MESSAGES: dict[str, str] = {
 SYNC_MESSAGES: dict[str, str] = {
     "offline": "No connection to the backend. Nothing was lost; sync again when online.",
     "server_unavailable": "The backend did not answer properly. Nothing was lost; try later.",
+    "untrusted_server": (
+        "The backend's certificate is not trusted on this computer, so nothing was sent. "
+        "Nothing was lost. Ask IT: the municipality's CA may be missing (ca_certificate in "
+        "the machine policy)."
+    ),
     "rate_limited": "Too many sign-in attempts. Wait a few minutes and try again.",
     "unauthorized": "The backend did not accept the username or password.",
     "upgrade_required": "The backend needs a newer Gadeplan. Ask IT to update it.",
@@ -149,6 +158,21 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="create (once) and seed a demo profile, then summarise")
     demo.add_argument("--persons", type=int, default=300)
     demo.add_argument("--encounters", type=int, default=3000)
+
+    policy_p = sub.add_parser("policy", help="the machine policy IT set for this computer")
+    policy_sub = policy_p.add_subparsers(dest="policy_command", metavar="<action>", required=True)
+    show = policy_sub.add_parser(
+        "show", help="every effective setting and where it came from (needs no profile)"
+    )
+    show.add_argument("--json", action="store_true")
+
+    self_test = sub.add_parser(
+        "self-test",
+        help="check this installation: SQLCipher, keychain, TLS, policy, Qt, translations",
+    )
+    self_test.add_argument("--json", action="store_true")
+    # The Qt half, run by self-test itself in a child process (see gadeplan/app/selftest.py).
+    self_test.add_argument("--qt-child", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -463,6 +487,51 @@ def cmd_sync(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Poli
     return 0
 
 
+def cmd_policy(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Policy) -> int:
+    """``policy show``: what IT's settings add up to, so IT can check a deployment on the
+    machine itself. Reads no profile and asks for no passphrase; a malformed policy never
+    gets here (main refuses it, as for every command)."""
+    settings = policy.settings()
+    if args.json:
+        document = {
+            "file": str(policy_path()),
+            "settings": {key: {"value": value, "source": src} for key, value, src in settings},
+        }
+        json.dump(document, out, indent=2, ensure_ascii=False)
+        print(file=out)
+        return 0
+    rows = [(key, _policy_value(value), src) for key, value, src in settings]
+    key_width = max(len(r[0]) for r in rows)
+    value_width = max(len(r[1]) for r in rows)
+    print("Machine policy (the registry wins over the file, the file over defaults):", file=out)
+    for key, value, src in rows:
+        print(f"  {key:<{key_width}}  {value:<{value_width}}  {src}", file=out)
+    path = policy_path()
+    print(f"Policy file: {path}{'' if path.exists() else ' (none)'}", file=out)
+    if sys.platform == "win32":
+        print(f"Group Policy: {REGISTRY_SOURCE}", file=out)
+    return 0
+
+
+def _policy_value(value: object) -> str:
+    if value is None:
+        return "(not set)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
+    """``self-test``: runs before the policy is enforced, since a malformed policy is one of
+    the things it reports (as a FAIL line), and needs no profile or passphrase."""
+    if args.qt_child:
+        # The Qt checks live in ui/ and are loaded at run time, as the window is (see main).
+        return int(importlib.import_module("gadeplan.ui.selftest").child_main(out))
+    report = selftest.run(qt=selftest.qt_in_child)
+    report.write(out, as_json=args.json)
+    return 0 if report.ok else selftest.EXIT_FAILED
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Terminal, TextIO, Policy], int]] = {
     "init": cmd_init,
     "seed": cmd_seed,
@@ -474,6 +543,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Terminal, TextIO, Policy], int
     "demo": cmd_demo,
     "register": cmd_register,
     "sync": cmd_sync,
+    "policy": cmd_policy,
 }
 
 
@@ -498,6 +568,8 @@ def main(
         # keeps its contract of not importing ui/ (this is the one place the two meet).
         window = importlib.import_module("gadeplan.ui.app")
         return int(window.main(_folder(args)))
+    if args.command == "self-test":
+        return cmd_self_test(args, out)
     folder = _folder(args)
     try:
         policy = load_policy()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import secrets
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
@@ -24,7 +25,14 @@ import sqlcipher3
 from filelock import FileLock, Timeout
 
 from gadeplan.app.domain.folding import fold
-from gadeplan.storage.errors import DamagedStore, DiskFull, NoSqlCipher, StoreError, StoreLocked
+from gadeplan.storage.errors import (
+    DamagedStore,
+    DiskFull,
+    NewerStore,
+    NoSqlCipher,
+    StoreError,
+    StoreLocked,
+)
 from gadeplan.storage.migrations import MIGRATIONS, Migration
 
 Row = tuple[Any, ...]
@@ -173,6 +181,9 @@ class Store:
                 " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
             current = self.schema_version()
+            newest = max((m.version for m in migrations), default=0)
+            if up_to is None and current > newest:
+                raise NewerStore(f"the database has schema {current}; this program knows {newest}")
             for migration in migrations:
                 if migration.version <= current or (
                     up_to is not None and migration.version > up_to
@@ -282,3 +293,47 @@ class Store:
             if self._in_use is not None:
                 self._in_use.release()
                 self._in_use = None
+
+
+def probe_sqlcipher(folder: Path) -> dict[str, str]:
+    """Prove this installation encrypts: write a small database with a random key in
+    ``folder`` (a throw-away folder, never a profile), read it back, and check that its first
+    bytes are not SQLite's plain header. Returns the versions for ``gadeplan self-test``;
+    raises NoSqlCipher when the driver is plain SQLite, StoreError when the round trip fails.
+
+    ``PRAGMA cipher_version`` alone would only show that the library answers; a bundle that
+    picked up the system's plain SQLite instead of SQLCipher's must fail here, loudly.
+    """
+    path = folder / "probe.db"
+    key = secrets.token_bytes(32).hex()
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+        if not version or not version[0]:
+            raise NoSqlCipher("the SQLite driver has no SQLCipher")
+        conn.execute(f"PRAGMA key = \"x'{key}'\"")
+        conn.execute("CREATE TABLE probe (value TEXT)")
+        conn.execute("INSERT INTO probe VALUES ('gadeplan')")
+        info = {
+            "cipher_version": str(version[0]),
+            "cipher_provider": str(conn.execute("PRAGMA cipher_provider").fetchone()[0]),
+            "sqlite_version": str(conn.execute("SELECT sqlite_version()").fetchone()[0]),
+        }
+    except _DRIVER_ERRORS as exc:
+        raise translate_error(exc) from exc
+    finally:
+        conn.close()
+    if path.read_bytes()[:16] == b"SQLite format 3\x00":
+        raise NoSqlCipher("the test database was written unencrypted")
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key}'\"")
+        row = conn.execute("SELECT value FROM probe").fetchone()
+    except _DRIVER_ERRORS as exc:
+        raise translate_error(exc) from exc
+    finally:
+        conn.close()
+    if row is None or row[0] != "gadeplan":
+        raise StoreError("the test database did not read back what was written")
+    return info

@@ -75,6 +75,14 @@ class DamagedStore(StoreError):
     exit_code = 65
 
 
+class NewerStore(StoreError):
+    """The profile was last opened by a newer Gadeplan (its schema is ahead of this one's): an
+    older program must not write to it, so it refuses until the newer version is back."""
+
+    code = "newer_store"
+    exit_code = 65
+
+
 class NoSqlCipher(StoreError):
     code = "no_sqlcipher"
     exit_code = 69

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gadeplan import __version__
@@ -21,6 +22,7 @@ from gadeplan.app.services.profile import default_profile_dir
 from gadeplan.ui.env import Env
 from gadeplan.ui.i18n import DEFAULT_LANGUAGE, Translations
 from gadeplan.ui.main_window import MainWindow
+from gadeplan.ui.paths import icon_path
 from gadeplan.ui.prefs import Prefs, default_prefs_path
 from gadeplan.ui.tasks import ThreadedRunner
 
@@ -38,6 +40,8 @@ def main(folder: Path | None = None, argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("gadeplan")
+    # Windows and macOS take the icon from the executable; X11 window managers from here.
+    app.setWindowIcon(QIcon(str(icon_path())))
     try:
         policy = load_policy()
     except PolicyError:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from enum import Enum
@@ -45,6 +44,7 @@ from gadeplan.app.domain.records import (
     SupportArea,
     TransitionKind,
 )
+from gadeplan.ui.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
@@ -75,10 +75,7 @@ def translations_dir() -> Path:
     override = os.environ.get("GADEPLAN_TRANSLATIONS")
     if override:
         return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources" / "translations"
-    return Path(__file__).resolve().parents[2] / "resources" / "translations"
+    return resources_dir() / "translations"
 
 
 class Translations:
@@ -89,23 +86,29 @@ class Translations:
         self.language = ENGLISH
         self._installed: list[QTranslator] = []
 
+    def files(self, language: str) -> list[Path]:
+        """The ``.qm`` files ``language`` needs, in loading order: Qt's ``qtbase`` (from the Qt
+        installation, or the bundle's copy of it), then ours. English needs none."""
+        if language == ENGLISH:
+            return []
+        qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        return [qt_dir / f"qtbase_{language}.qm", self.qm_dir / f"gadeplan_{language}.qm"]
+
     def apply(self, language: str) -> bool:
         """Install ``language``; False (and English) if its translation is missing."""
         if language not in LANGUAGES:
             language = DEFAULT_LANGUAGE
         self.remove()
         ok = True
-        if language != ENGLISH:
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            for name, folder in ((f"qtbase_{language}", qt_dir), (f"gadeplan_{language}", None)):
-                translator = QTranslator()
-                path = Path(folder) / name if folder else self.qm_dir / name
-                if translator.load(f"{path}.qm"):
-                    QCoreApplication.installTranslator(translator)
-                    self._installed.append(translator)
-                elif folder is None:
-                    log.warning("the %s translation is missing; run 'make translations'", language)
-                    ok = False
+        files = self.files(language)
+        for path in files:
+            translator = QTranslator()
+            if translator.load(str(path)):
+                QCoreApplication.installTranslator(translator)
+                self._installed.append(translator)
+            elif path == files[-1]:  # ours; without Qt's, only Qt's own dialogs stay English
+                log.warning("the %s translation is missing; run 'make translations'", language)
+                ok = False
         if not ok:
             self.remove()
             language = ENGLISH

@@ -14,6 +14,7 @@ from gadeplan.app.errors import (
     DiskFull,
     KeychainEntryMissing,
     KeychainUnavailable,
+    NewerStore,
     NoSqlCipher,
     PolicyError,
     ProfileExists,
@@ -88,6 +89,12 @@ def error_text(error: BaseException, *, locked_means_in_use: bool = False) -> st
         return translate("Messages", "There is no profile on this computer yet.")
     if isinstance(error, ProfileExists):
         return translate("Messages", "A profile already exists here. Nothing was changed.")
+    if isinstance(error, NewerStore):
+        return translate(
+            "Messages",
+            "This profile was last used by a newer version of Gadeplan. Nothing was changed. "
+            "Ask IT to install that version again.",
+        )
     if isinstance(error, NoSqlCipher):
         return translate("Messages", "This installation lacks encryption and will not run. Ask IT.")
     if isinstance(error, PolicyError):
@@ -121,6 +128,11 @@ _SYNC_ERRORS: dict[str, str] = {
     ),
     "rate_limited": QT_TRANSLATE_NOOP(
         "SyncMessages", "The server asks Gadeplan to wait a little. It tries again by itself."
+    ),
+    "untrusted_server": QT_TRANSLATE_NOOP(
+        "SyncMessages",
+        "Gadeplan does not trust the server's certificate, so nothing was sent. Nothing is "
+        "lost. Ask IT: the municipality's CA certificate may be missing on this computer.",
     ),
     "unauthorized": QT_TRANSLATE_NOOP(
         "SyncMessages",
@@ -166,6 +178,11 @@ _SIGN_IN_ERRORS: dict[str, str] = {
     ),
     "server_unavailable": QT_TRANSLATE_NOOP(
         "SyncMessages", "The server is not answering right now. Try again in a little while."
+    ),
+    "untrusted_server": QT_TRANSLATE_NOOP(
+        "SyncMessages",
+        "Gadeplan does not trust the server's certificate. Is the address right? Otherwise "
+        "ask IT: the municipality's CA certificate may be missing on this computer.",
     ),
     "rate_limited": QT_TRANSLATE_NOOP(
         "SyncMessages",

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from gadeplan.storage.db import Store
+from gadeplan.storage.errors import NewerStore
 from gadeplan.storage.migrations import LATEST, MIGRATIONS, Migration
 
 
@@ -32,6 +33,21 @@ def test_empty_store_migrates_to_latest_and_records_each_step(tmp_path: Path) ->
         assert store.migrate() == []  # idempotent
     finally:
         store.close()
+
+
+def test_a_store_from_a_newer_program_is_refused_unchanged(tmp_path: Path) -> None:
+    """After IT rolls an upgrade back, the older program must not write to the newer schema."""
+    dek = secrets.token_bytes(32)
+    newer = (*MIGRATIONS, Migration(LATEST + 1, "from the future", "CREATE TABLE later (x)"))
+    store = Store.open(tmp_path / "db", dek, migrate=False)
+    try:
+        store.migrate(migrations=newer)
+    finally:
+        store.close()
+    before = (tmp_path / "db").read_bytes()
+    with pytest.raises(NewerStore):
+        Store.open(tmp_path / "db", dek)
+    assert (tmp_path / "db").read_bytes() == before
 
 
 @pytest.mark.parametrize("start", [m.version for m in MIGRATIONS[:-1]])
