@@ -7,22 +7,36 @@ and dialog, so nothing read from the store outlives the lock.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
-from gadeplan.ui.conflicts import ConflictsScreen
 from gadeplan.ui.env import Env
 from gadeplan.ui.lock import SensitiveClipboard
-from gadeplan.ui.overview import OverviewScreen
-from gadeplan.ui.people import PeopleScreen
-from gadeplan.ui.person import PersonScreen
 from gadeplan.ui.quick_log import QuickLogDialog
-from gadeplan.ui.radar import RadarActions, RadarScreen
-from gadeplan.ui.reports import ReportsScreen
-from gadeplan.ui.street_round import StreetRoundScreen
 from gadeplan.ui.sync_status import SyncController
 from gadeplan.ui.tasks import ChangeSet
 from gadeplan.ui.today import TodayScreen
 from gadeplan.ui.widgets import MessageBar
+
+if TYPE_CHECKING:
+    from gadeplan.ui.conflicts import ConflictsScreen
+    from gadeplan.ui.overview import OverviewScreen
+    from gadeplan.ui.people import PeopleScreen
+    from gadeplan.ui.person import PersonScreen
+    from gadeplan.ui.radar import RadarActions, RadarScreen
+    from gadeplan.ui.reports import ReportsScreen
+    from gadeplan.ui.street_round import StreetRoundScreen
+
+
+class _Page(QWidget):
+    """A tab's page until its screen is first needed (see Workspace._screen)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
 
 
 class Workspace(QWidget):
@@ -38,40 +52,41 @@ class Workspace(QWidget):
         self._loaded: set[int] = set()
 
         self.message = MessageBar()
+        self.sync = sync
         self.today = TodayScreen(env)
-        self.people = PeopleScreen(env)
-        self.round = StreetRoundScreen(env)
-        self.conflicts = ConflictsScreen(env, sync)
-        self.radar = RadarScreen(env)
-        self.overview = OverviewScreen(env)
-        self.reports = ReportsScreen(env)
-        self.person = PersonScreen(env, clipboard)
+        #: The other screens are made when first shown or asked for: the window shows sooner
+        #: (Overblik's charts, the reports and the person page are a tenth of a second of
+        #: imports and widgets), and a worker who only logs contacts never pays for them.
+        self._screens: dict[int, QWidget] = {self.TODAY: self.today}
+        self._factories: dict[int, Callable[[], QWidget]] = {
+            self.PEOPLE: self._make_people,
+            self.ROUND: self._make_round,
+            self.CONFLICTS: self._make_conflicts,
+            self.RADAR: self._make_radar,
+            self.OVERVIEW: self._make_overview,
+            self.REPORTS: self._make_reports,
+            self.PERSON: self._make_person,
+        }
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.today, self.tr("Today"))
-        self.tabs.addTab(self.people, self.tr("People"))
-        self.tabs.addTab(self.round, self.tr("Street round"))
-        self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
-        self.tabs.addTab(self.radar, self.tr("Radar"))
-        self.tabs.addTab(self.overview, self.tr("Overview"))
-        self.tabs.addTab(self.reports, self.tr("Reports"))
-        self.tabs.addTab(self.person, self.tr("Person"))
+        for title in (
+            self.tr("People"),
+            self.tr("Street round"),
+            self.tr("Conflicts"),
+            self.tr("Radar"),
+            self.tr("Overview"),
+            self.tr("Reports"),
+            self.tr("Person"),
+        ):
+            self.tabs.addTab(_Page(), title)
         self.tabs.setTabVisible(self.PERSON, False)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.today.open_person.connect(self.open_person)
         self.today.quick_log.connect(lambda: self.quick_log())
-        self.people.open_person.connect(self.open_person)
-        self.conflicts.open_person.connect(self.open_person)
-        for actions in (self.radar, self.today.radar):
-            self._radar_actions(actions)
+        self._radar_actions(self.today.radar)
         self.today.radar.show_all.connect(lambda: self.show_tab(self.RADAR))
-        self.radar.open_person.connect(self.open_person)
-        self.radar.settings_changed.connect(lambda _: self.overview.settings_changed())
-        self.overview.open_person.connect(self.open_person)
-        self.reports.open_person.connect(self.open_person)
-        self.person.quick_log.connect(self.quick_log)
-        self.person.back.connect(self._back)
         self.runner.data_changed.connect(self._data_changed)
 
         layout = QVBoxLayout(self)
@@ -80,9 +95,115 @@ class Workspace(QWidget):
         layout.addWidget(self.tabs)
         self._previous_tab = self.TODAY
 
+    # --- the screens, made on first use --------------------------------------------------------
+
+    def _screen(self, index: int) -> QWidget:
+        screen = self._screens.get(index)
+        if screen is None:
+            screen = self._factories[index]()
+            page = self.tabs.widget(index)
+            layout = page.layout() if page is not None else None
+            assert layout is not None
+            layout.addWidget(screen)
+            screen.show()  # now, not when the layout gets round to it: the tab may be showing
+            self._screens[index] = screen
+        return screen
+
+    def current_screen(self) -> QWidget | None:
+        """The screen of the tab being shown (the tab's page holds it)."""
+        return self._built(self.tabs.currentIndex())
+
+    def _built(self, index: int) -> QWidget | None:
+        return self._screens.get(index)
+
+    @property
+    def people(self) -> PeopleScreen:
+        return cast("PeopleScreen", self._screen(self.PEOPLE))
+
+    @property
+    def round(self) -> StreetRoundScreen:
+        return cast("StreetRoundScreen", self._screen(self.ROUND))
+
+    @property
+    def conflicts(self) -> ConflictsScreen:
+        return cast("ConflictsScreen", self._screen(self.CONFLICTS))
+
+    @property
+    def radar(self) -> RadarScreen:
+        return cast("RadarScreen", self._screen(self.RADAR))
+
+    @property
+    def overview(self) -> OverviewScreen:
+        return cast("OverviewScreen", self._screen(self.OVERVIEW))
+
+    @property
+    def reports(self) -> ReportsScreen:
+        return cast("ReportsScreen", self._screen(self.REPORTS))
+
+    @property
+    def person(self) -> PersonScreen:
+        return cast("PersonScreen", self._screen(self.PERSON))
+
+    def _make_people(self) -> QWidget:
+        from gadeplan.ui.people import PeopleScreen
+
+        screen = PeopleScreen(self.env)
+        screen.open_person.connect(self.open_person)
+        return screen
+
+    def _make_round(self) -> QWidget:
+        from gadeplan.ui.street_round import StreetRoundScreen
+
+        return StreetRoundScreen(self.env)
+
+    def _make_conflicts(self) -> QWidget:
+        from gadeplan.ui.conflicts import ConflictsScreen
+
+        screen = ConflictsScreen(self.env, self.sync)
+        screen.open_person.connect(self.open_person)
+        return screen
+
+    def _make_radar(self) -> QWidget:
+        from gadeplan.ui.radar import RadarScreen
+
+        screen = RadarScreen(self.env)
+        self._radar_actions(screen)
+        screen.open_person.connect(self.open_person)
+        screen.settings_changed.connect(self._radar_settings_changed)
+        return screen
+
+    def _radar_settings_changed(self, _: object) -> None:
+        overview = self._built(self.OVERVIEW)
+        if overview is not None:
+            cast("OverviewScreen", overview).settings_changed()
+
+    def _make_overview(self) -> QWidget:
+        from gadeplan.ui.overview import OverviewScreen
+
+        screen = OverviewScreen(self.env)
+        screen.open_person.connect(self.open_person)
+        return screen
+
+    def _make_reports(self) -> QWidget:
+        from gadeplan.ui.reports import ReportsScreen
+
+        screen = ReportsScreen(self.env)
+        screen.open_person.connect(self.open_person)
+        return screen
+
+    def _make_person(self) -> QWidget:
+        from gadeplan.ui.person import PersonScreen
+
+        screen = PersonScreen(self.env, self.clipboard)
+        screen.quick_log.connect(self.quick_log)
+        screen.back.connect(self._back)
+        return screen
+
+    # --- navigation ------------------------------------------------------------------------------
+
     @property
     def current_person_id(self) -> str | None:
-        if self.tabs.isTabVisible(self.PERSON):
+        if self.tabs.isTabVisible(self.PERSON) and self._built(self.PERSON) is not None:
             return self.person.person_id
         return None
 
@@ -95,7 +216,9 @@ class Workspace(QWidget):
             self.tabs.setCurrentIndex(index)
 
     def _tab_changed(self, index: int) -> None:
-        """Each screen loads when first shown; the person list may be long."""
+        """Each screen is made and loads when first shown; the person list may be long."""
+        if index in self._factories:
+            self._screen(index)
         if index != self.PERSON:
             self._previous_tab = index
         if index in self._loaded:
@@ -163,21 +286,12 @@ class Workspace(QWidget):
 
     def _data_changed(self, changes: ChangeSet) -> None:
         """Screens refresh from what a write changed; screens not yet shown load later."""
-        if self.TODAY in self._loaded:
-            self.today.data_changed(changes)
-        if self.PEOPLE in self._loaded:
-            self.people.data_changed(changes)
-        if self.ROUND in self._loaded:
-            self.round.data_changed(changes)
-        if self.CONFLICTS in self._loaded:
-            self.conflicts.data_changed(changes)
-        if self.RADAR in self._loaded:
-            self.radar.data_changed(changes)
-        if self.OVERVIEW in self._loaded:
-            self.overview.data_changed(changes)
-        self.reports.data_changed(changes)
-        if self.tabs.isTabVisible(self.PERSON):
-            self.person.data_changed(changes)
+        for index, screen in self._screens.items():
+            if index == self.PERSON:
+                if self.tabs.isTabVisible(self.PERSON):
+                    cast("PersonScreen", screen).data_changed(changes)
+            elif index in self._loaded or index == self.REPORTS:
+                screen.data_changed(changes)  # type: ignore[attr-defined]
 
     def set_open_items(self, conflicts: int, refused: int) -> None:
         """The badge on the Conflicts tab: how much waits for the worker there."""

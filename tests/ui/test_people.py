@@ -36,6 +36,9 @@ def test_the_model_passes_qtmodeltester(qtbot: QtBot, qtmodeltester: ModelTester
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
     model.set_rows([_row("Bamse", 36, TODAY), _row("Kasket", None, None)], TODAY)
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    model.sort(PeopleModel.AGE, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    assert model.index(0, PeopleModel.ALIAS).data() == "Bamse"
     model.set_rows([], TODAY)
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
 
@@ -74,8 +77,8 @@ def _people(qtbot: QtBot, window: MainWindow) -> PeopleScreen:
 
 
 def _aliases(screen: PeopleScreen) -> list[str]:
-    proxy = screen.proxy
-    return [proxy.index(r, PeopleModel.ALIAS).data() for r in range(proxy.rowCount())]
+    model = screen.model
+    return [model.index(r, PeopleModel.ALIAS).data() for r in range(model.rowCount())]
 
 
 def test_search_as_you_type(qtbot: QtBot, unlocked: MainWindow, profile: SeedIds) -> None:
@@ -114,5 +117,9 @@ def test_sorting_uses_raw_values(qtbot: QtBot, unlocked: MainWindow, profile: Se
     screen = _people(qtbot, unlocked)
     screen.table.sortByColumn(PeopleModel.AGE, Qt.SortOrder.DescendingOrder)
     assert _aliases(screen)[:3] == ["Åse", "Ræven", "Bamse"]  # 56, 45, 36
+    screen.table.selectRow(1)  # Ræven
     screen.table.sortByColumn(PeopleModel.LAST_SEEN, Qt.SortOrder.AscendingOrder)
     assert _aliases(screen)[0] in ("Kasket", "Åse")  # never seen first
+    selected = screen.table.currentIndex()
+    assert selected.data(PeopleModel.RECORD_ROLE).alias == "Ræven"  # the selection moved along
+    assert selected.row() != 1

@@ -18,7 +18,7 @@ def _round(qtbot: QtBot, window: MainWindow) -> StreetRoundScreen:
     press(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.workspace is not None
     screen = window.workspace.round
-    assert window.workspace.tabs.currentWidget() is screen
+    assert window.workspace.current_screen() is screen
     return screen
 
 

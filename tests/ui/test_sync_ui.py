@@ -219,8 +219,8 @@ def test_sync_now_brings_a_colleagues_person_into_the_lists(
     people = workspace.people
 
     def aliases() -> list[str]:
-        proxy = people.proxy
-        return [proxy.index(r, PeopleModel.ALIAS).data() for r in range(proxy.rowCount())]
+        model = people.model
+        return [model.index(r, PeopleModel.ALIAS).data() for r in range(model.rowCount())]
 
     assert "Kaffe-Karl" not in aliases()
     colleague = backend.device(backend.worker(team))

@@ -67,7 +67,7 @@ def test_enter_opens_the_person(qtbot: QtBot, unlocked: MainWindow, profile: See
     assert unlocked.workspace is not None
     assert unlocked.workspace.current_person_id == profile.raeven
     unlocked.workspace.person.back_button.click()
-    assert unlocked.workspace.tabs.currentWidget() is today
+    assert unlocked.workspace.current_screen() is today
 
 
 def test_a_quick_log_updates_today(qtbot: QtBot, unlocked: MainWindow) -> None:

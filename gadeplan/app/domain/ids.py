@@ -8,12 +8,21 @@ local.
 from __future__ import annotations
 
 import uuid
+from functools import cache
+from typing import Any
 
-import uuid6
+
+@cache
+def _uuid6() -> Any:
+    # uuid6 reads its own package metadata when imported (a twentieth of a second): not worth
+    # paying before the window shows, when no record is made yet.
+    import uuid6
+
+    return uuid6
 
 
 def new_id() -> str:
-    return str(uuid6.uuid7())
+    return str(_uuid6().uuid7())
 
 
 def is_uuid(value: str) -> bool:
