@@ -90,6 +90,10 @@ class LocalState:
             (key, value),
         )
 
+    @staticmethod
+    def delete(conn: Any, key: str) -> None:
+        conn.execute("DELETE FROM local_state WHERE key = ?", (key,))
+
 
 def empty_outbox_copies(conn: Any, where: str, params: tuple[Any, ...]) -> None:
     """Empty the unsent mutations of erased records instead of deleting them.

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
 
+from gadeplan.app.services import drafts
 from gadeplan.ui.env import Env
 from gadeplan.ui.gate import Gate
 from gadeplan.ui.lock import IdleWatcher, ScreenLockWatcher, SensitiveClipboard
@@ -196,7 +197,30 @@ class MainWindow(QMainWindow):
             self.message.show_info(notice)
         log.info("unlocked")
         self.workspace.start()
+        self._offer_draft()
         self.sync.start()
+
+    def _keep_draft(self, workspace: Workspace) -> None:
+        """A quick log being written goes into the store before it closes (the same queue)."""
+        dialog = workspace.quick_log_dialog
+        draft = dialog.draft() if dialog is not None and dialog.isVisible() else None
+        if draft is None:
+            return
+
+        def keep(ctx: Context) -> None:
+            drafts.keep(ctx.require(), drafts.QUICK_LOG, draft)
+
+        self.runner.submit(self, keep, None)
+
+    def _offer_draft(self) -> None:
+        def take(ctx: Context) -> dict[str, object] | None:
+            return drafts.take(ctx.require(), drafts.QUICK_LOG)
+
+        def done(draft: dict[str, object] | None, error: BaseException | None) -> None:
+            if draft is not None and self.workspace is not None:
+                self.workspace.quick_log().restore(draft)
+
+        self.runner.submit(self, take, done)
 
     def lock(self, notice: str = "", reason: str = "request") -> None:
         """Hide everything, forget every screen, close the store. Idempotent."""
@@ -208,6 +232,7 @@ class MainWindow(QMainWindow):
         workspace, self.workspace = self.workspace, None
         self._set_unlocked(False)
         if workspace is not None:
+            self._keep_draft(workspace)
             workspace.close_dialogs()
             self.stack.removeWidget(workspace)
             workspace.hide()
@@ -380,6 +405,9 @@ class MainWindow(QMainWindow):
         self.clipboard.clear()
         self.sync.stop()
         if self.workspace is not None:
+            # Closed mid-note (the worker, a log-off, an installer closing the program): the
+            # note is offered again at the next unlock, as after a lock.
+            self._keep_draft(self.workspace)
             self.workspace.close_dialogs()
         self.runner.shutdown()
         event.accept()

@@ -9,14 +9,24 @@ person goes through the duplicate check ("Is it one of these?") before anything 
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
+    QDateTimeEdit,
     QDialog,
     QLabel,
     QLineEdit,
@@ -31,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from gadeplan.app.domain.housing import DATED_CATEGORIES, HousingCategory
 from gadeplan.app.domain.ids import new_id
-from gadeplan.app.domain.records import Encounter, FieldError, Person
+from gadeplan.app.domain.records import Channel, Encounter, FieldError, Person
 from gadeplan.app.errors import ValidationError
 from gadeplan.app.services.quicklog import LogResult, PersonHit, Prefill, QuickLogService
 from gadeplan.app.services.session import DuplicateCandidate
@@ -52,6 +62,8 @@ from gadeplan.ui.widgets import (
 )
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: How far past the laptop's clock a contact's time may be set (clocks drift a little).
+FUTURE_SLACK = timedelta(minutes=5)
 PERSON, ANONYMOUS, NEW = "person", "anonymous", "new"
 
 
@@ -113,6 +125,7 @@ class QuickLogDialog(QDialog):
         self._pending_search: str | None = None
         self._saving = False
         self._prefilled_place: str | None = None
+        self._draft: dict[str, object] | None = None
 
         self.title = heading(self.tr("Quick log"), 2)
         self.message = MessageBar()
@@ -188,6 +201,12 @@ class QuickLogDialog(QDialog):
             self.channel.add(label, value)
         self.channel.set_value(env.prefs.last_channel)
         self.what.add("channel", self.tr("&Channel"), self.channel)
+        # When: now, unless the worker writes it up later (in the car, after the night round).
+        self.when = QDateTimeEdit()
+        self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.when.setCalendarPopup(True)
+        self._opened_at = self._set_when_to_now()
+        self.what.add("occurred_at", self.tr("Whe&n"), self.when)
         self.topics = QListWidget()
         self.topics.setFlow(QListView.Flow.LeftToRight)
         self.topics.setWrapping(True)
@@ -247,7 +266,8 @@ class QuickLogDialog(QDialog):
         self.setTabOrder(self.situation, self.expected)
         self.setTabOrder(self.expected, self.place)
         self.setTabOrder(self.place, self.channel)
-        self.setTabOrder(self.channel, self.topics)
+        self.setTabOrder(self.channel, self.when)
+        self.setTabOrder(self.when, self.topics)
         self.setTabOrder(self.topics, self.note)
         self.setTabOrder(self.note, self.next_step)
         self.setTabOrder(self.next_step, self.follow_up)
@@ -333,6 +353,8 @@ class QuickLogDialog(QDialog):
             if hits:
                 self.search.setText(hits[0].alias)
                 self._set_choice(Choice(PERSON, hits[0]))
+            elif self._draft is not None:  # the person is gone from this laptop: keep the text
+                self._apply_draft()
 
         self.runner.submit(self, job, done)
 
@@ -380,6 +402,9 @@ class QuickLogDialog(QDialog):
             return ctx.service(QuickLogService).prefill(person_id)
 
         def done(prefill: Prefill | None, error: BaseException | None) -> None:
+            if self._draft is not None:  # what the worker had typed wins over what is known
+                self._apply_draft()
+                return
             if prefill is None or self.choice is None or self.choice.kind != PERSON:
                 return
             self.situation.set_value(prefill.situation)
@@ -389,6 +414,98 @@ class QuickLogDialog(QDialog):
                 self._prefilled_place = prefill.place
 
         self.runner.submit(self, job, done)
+
+    # --- a draft kept over a lock --------------------------------------------------------------
+
+    def draft(self) -> dict[str, object] | None:
+        """What the worker has typed, to keep when the window locks; None when nothing is."""
+        texts = {
+            "search": self.search.text(),
+            "alias": self.alias.text(),
+            "name": self.name.text(),
+            "description": self.description.text(),
+            "expected": self.expected.text(),
+            "place": self.place.text(),
+            "note": self.note.toPlainText(),
+            "next_step": self.next_step.text(),
+            "follow_up": self.follow_up.text(),
+        }
+        typed = ("alias", "name", "description", "note", "next_step", "follow_up")
+        topics = list(self.selected_topics())
+        if not any(texts[k].strip() for k in typed) and not topics:
+            return None
+        choice = self.choice
+        situation = self.situation.value()
+        return {
+            "version": 1,
+            "kind": choice.kind if choice else None,
+            "person_id": choice.hit.id if choice and choice.hit else None,
+            "approx_age": self.approx_age.value() or None,
+            "situation": str(situation) if situation else None,
+            "channel": str(self.channel.value()),
+            "when": self.when.dateTime().toSecsSinceEpoch(),
+            "topics": topics,
+            **texts,
+        }
+
+    def restore(self, draft: dict[str, object]) -> None:
+        """Fill in a draft kept at the last lock; the person is looked up again first."""
+        self._draft = draft
+        kind = draft.get("kind")
+        person_id = draft.get("person_id")
+        if kind == PERSON and isinstance(person_id, str):
+            self._preselect(person_id)  # then _prefill, which applies the draft
+            return
+        if kind in (ANONYMOUS, NEW):
+            self._set_choice(Choice(str(kind), None, str(draft.get("alias") or "")))
+        self._apply_draft()
+
+    def _apply_draft(self) -> None:
+        draft, self._draft = self._draft or {}, None
+
+        def text(key: str) -> str:
+            value = draft.get(key)
+            return value if isinstance(value, str) else ""
+
+        if self.choice is None:
+            self.search.blockSignals(True)
+            self.search.setText(text("search"))
+            self.search.blockSignals(False)
+        for key, field in (
+            ("alias", self.alias),
+            ("name", self.name),
+            ("description", self.description),
+            ("expected", self.expected),
+            ("place", self.place),
+            ("next_step", self.next_step),
+            ("follow_up", self.follow_up),
+        ):
+            field.setText(text(key))
+        self.note.setPlainText(text("note"))
+        age = draft.get("approx_age")
+        self.approx_age.setValue(age if isinstance(age, int) else 0)
+        try:
+            self.situation.set_value(HousingCategory(text("situation")))
+        except ValueError:
+            self.situation.set_value(None)
+        with suppress(ValueError):  # unreadable: as it is, the last channel used
+            self.channel.set_value(Channel(text("channel")))
+        topics = draft.get("topics")
+        wanted = {t for t in topics if isinstance(t, str)} if isinstance(topics, list) else set()
+        for row in range(self.topics.count()):
+            item = self.topics.item(row)
+            if item is not None:
+                checked = item.data(CHOICE_ROLE) in wanted
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        when = draft.get("when")
+        if isinstance(when, int):
+            # The time it was being written, not the time it is saved: it happened then.
+            self.when.setDateTime(QDateTime.fromSecsSinceEpoch(when))
+        self._situation_changed()
+        self.message.show_info(
+            self.tr("This was being written when Gadeplan locked. Check it, then save.")
+        )
+        self.note.setFocus()
 
     def _load_places(self) -> None:
         def job(ctx: Context) -> list[str]:
@@ -402,6 +519,20 @@ class QuickLogDialog(QDialog):
                 self.place.setCompleter(completer)
 
         self.runner.submit(self, job, done)
+
+    def _set_when_to_now(self) -> QDateTime:
+        """Shown in local time; later than now (give or take a clock's drift) is refused."""
+        now = self.env.access.clock.now()
+        shown = QDateTime.fromSecsSinceEpoch(int(now.timestamp()))
+        self.when.setMaximumDateTime(shown.addSecs(int(FUTURE_SLACK.total_seconds())))
+        self.when.setDateTime(shown)
+        return shown
+
+    def occurred_at(self) -> datetime:
+        """The time the worker gave, or, untouched, the moment of saving (not of opening)."""
+        if self.when.dateTime() == self._opened_at:
+            return self.env.access.clock.now()
+        return datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
 
     def _situation_changed(self) -> None:
         dated = self.situation.value() in DATED_CATEGORIES
@@ -438,11 +569,10 @@ class QuickLogDialog(QDialog):
         assert self.choice is not None
         anonymous = self.choice.kind == ANONYMOUS
         person_id = self.choice.hit.id if self.choice.kind == PERSON and self.choice.hit else None
-        ctx_clock = self.env.access.clock
         encounter = Encounter(
             id=new_id(),
             team_id="",  # filled on the worker, where the session knows the team
-            occurred_at=ctx_clock.now(),
+            occurred_at=self.occurred_at(),
             channel=self.channel.value(),
             person_id=person_id,
             place=self.place.text().strip() or None,

@@ -5,6 +5,7 @@
     <name>Age</name>
     <message numerus="yes">
         <source>%n years</source>
+        <extracomment>How far past the laptop&apos;s clock a contact&apos;s time may be set (clocks drift a little).</extracomment>
         <translation>
             <numerusform>%n år</numerusform>
             <numerusform>%n år</numerusform>
@@ -1265,6 +1266,10 @@
         <translation>Der findes allerede en profil her. Intet er ændret.</translation>
     </message>
     <message>
+        <source>This profile was last used by a newer version of Gadeplan. Nothing was changed. Ask IT to install that version again.</source>
+        <translation>Denne profil blev sidst brugt af en nyere version af Gadeplan. Intet er ændret. Bed IT om at installere den version igen.</translation>
+    </message>
+    <message>
         <source>This installation lacks encryption and will not run. Ask IT.</source>
         <translation>Denne installation mangler kryptering og kan ikke køre. Spørg IT.</translation>
     </message>
@@ -1621,6 +1626,7 @@
     <name>PeopleModel</name>
     <message>
         <source>Nickname</source>
+        <extracomment>Column widths are measured on this many rows (Qt&apos;s default, 1000, took a third of a second).</extracomment>
         <translation>Kaldenavn</translation>
     </message>
     <message>
@@ -2204,6 +2210,10 @@
         <translation>&amp;Kanal</translation>
     </message>
     <message>
+        <source>Whe&amp;n</source>
+        <translation>&amp;Tidspunkt</translation>
+    </message>
+    <message>
         <source>&amp;Topics</source>
         <translation>&amp;Emner</translation>
     </message>
@@ -2254,6 +2264,10 @@
     <message>
         <source>New person</source>
         <translation>Ny borger</translation>
+    </message>
+    <message>
+        <source>This was being written when Gadeplan locked. Check it, then save.</source>
+        <translation>Du var i gang med denne registrering, da Gadeplan låste. Se den igennem, og gem den.</translation>
     </message>
     <message>
         <source>Choose the person first: a suggestion, an anonymous contact or a new person.</source>
@@ -3175,6 +3189,10 @@
         <translation>Serveren beder Gadeplan om at vente lidt. Den prøver igen af sig selv.</translation>
     </message>
     <message>
+        <source>Gadeplan does not trust the server&apos;s certificate, so nothing was sent. Nothing is lost. Ask IT: the municipality&apos;s CA certificate may be missing on this computer.</source>
+        <translation>Gadeplan stoler ikke på serverens certifikat, så intet blev sendt. Intet er gået tabt. Kontakt IT: Kommunens CA-certifikat mangler måske på denne computer.</translation>
+    </message>
+    <message>
         <source>The server no longer accepts this computer&apos;s sign-in. Nothing is lost here; ask IT.</source>
         <translation>Serveren godtager ikke længere denne computers login. Intet er tabt her; spørg IT.</translation>
     </message>
@@ -3225,6 +3243,10 @@
     <message>
         <source>The server is not answering right now. Try again in a little while.</source>
         <translation>Serveren svarer ikke lige nu. Prøv igen om lidt.</translation>
+    </message>
+    <message>
+        <source>Gadeplan does not trust the server&apos;s certificate. Is the address right? Otherwise ask IT: the municipality&apos;s CA certificate may be missing on this computer.</source>
+        <translation>Gadeplan stoler ikke på serverens certifikat. Er adressen rigtig? Ellers kontakt IT: Kommunens CA-certifikat mangler måske på denne computer.</translation>
     </message>
     <message>
         <source>Too many attempts to sign in. Wait a quarter of an hour, then try again.</source>
@@ -3291,7 +3313,7 @@
     <name>SyncStatusBar</name>
     <message>
         <source>today at {time}</source>
-        <extracomment>Requests per sync step in the window: one retry for a blip; longer outages wait on a timer. The first wait after a failed sync, and the longest. After the network comes back, a moment for it to settle (DHCP, captive portals). Codes that mean this computer could not reach the server at all. A stable code (SyncError.code, ``no_address`` ...) when the sync failed. The snapshot, the running state or the last outcome changed: repaint. A sync brought records: every screen reloads. A sync only sent: counts of unsent work changed. The backend revoked this laptop; its profile is gone. The last attempt&apos;s failure code in this session (None: it worked, or none yet).</extracomment>
+        <extracomment>Requests per sync step in the window: one retry for a blip; longer outages wait on a timer. Seconds to wait for the server&apos;s answer (connecting gives up after 10). The first wait after a failed sync, and the longest. After the network comes back, a moment for it to settle (DHCP, captive portals). Codes that mean this computer could not reach the server at all. A stable code (SyncError.code, ``no_address`` ...) when the sync failed. The snapshot, the running state or the last outcome changed: repaint. A sync brought records: every screen reloads. A sync only sent: counts of unsent work changed. The backend revoked this laptop; its profile is gone. The last attempt&apos;s failure code in this session (None: it worked, or none yet).</extracomment>
         <translation>i dag kl. {time}</translation>
     </message>
     <message>
@@ -3993,6 +4015,7 @@
     <name>Workspace</name>
     <message>
         <source>Today</source>
+        <extracomment>The other screens are made when first shown or asked for: the window shows sooner (Overblik&apos;s charts, the reports and the person page are a tenth of a second of imports and widgets), and a worker who only logs contacts never pays for them.</extracomment>
         <translation>I dag</translation>
     </message>
     <message>

@@ -13,13 +13,15 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from gadeplan.app.domain.housing import HousingCategory
+from gadeplan.app.services import drafts
 from gadeplan.app.services.access import ProfileAccess
 from gadeplan.ui.env import Env
 from gadeplan.ui.lock import ScreenLockWatcher, SensitiveClipboard
 from gadeplan.ui.main_window import MainWindow
 from gadeplan.ui.tasks import SyncRunner
 from tests.support import PASSPHRASE
-from tests.ui.helpers import FakeSeconds, press, unlock
+from tests.ui.helpers import FakeSeconds, SeedIds, press, type_text, unlock
 
 
 def _store_is_closed(env: Env, access: ProfileAccess) -> bool:
@@ -43,6 +45,79 @@ def test_idle_time_locks_and_closes_the_store(
     assert unlocked.gate.currentWidget() is unlocked.gate.unlock
     assert "5 minutter" in unlocked.gate.unlock.message.text
     assert _store_is_closed(env, access)
+
+
+def test_a_quick_log_being_written_survives_the_idle_lock(
+    qtbot: QtBot,
+    unlocked: MainWindow,
+    env: Env,
+    idle_clock: FakeSeconds,
+    access: ProfileAccess,
+    profile: SeedIds,
+) -> None:
+    """Called away mid-note: the lock closes the dialog, but the note is offered again after
+    unlocking, for the same person, with the time it was written; it is offered once."""
+    assert unlocked.workspace is not None
+    dialog = unlocked.workspace.quick_log()
+    type_text(dialog.search, "bam")
+    press(dialog.search, Qt.Key.Key_Return)
+    written_at = dialog.when.dateTime().addSecs(-20 * 60)
+    dialog.when.setDateTime(written_at)
+    dialog.situation.set_value(HousingCategory.NIGHT_SHELTER)
+    type_text(dialog.note, "Vil gerne have hjælp til")
+    idle_clock.advance(5 * 60)
+    unlocked.idle.check()
+    qtbot.waitUntil(lambda: not unlocked.unlocked, timeout=2000)
+    assert not dialog.isVisible()
+    assert _store_is_closed(env, access)
+
+    unlock(qtbot, unlocked)
+    assert unlocked.workspace is not None
+    restored = unlocked.workspace.quick_log_dialog
+    assert restored is not None
+    assert restored is not dialog
+    qtbot.waitUntil(lambda: restored.note.toPlainText() != "", timeout=2000)
+    assert restored.note.toPlainText() == "Vil gerne have hjælp til"
+    assert restored.choice is not None
+    assert restored.choice.hit is not None
+    assert restored.choice.hit.id == profile.bamse
+    assert restored.situation.value() is HousingCategory.NIGHT_SHELTER  # not the known one
+    assert restored.when.dateTime() == written_at
+    assert "låste" in restored.message.text
+    restored.reject()
+    unlocked.lock()
+    unlock(qtbot, unlocked)
+    assert unlocked.workspace is not None
+    assert unlocked.workspace.quick_log_dialog is None  # offered once
+
+
+def test_a_quick_log_being_written_survives_closing_the_window(
+    qtbot: QtBot, unlocked: MainWindow, access: ProfileAccess
+) -> None:
+    assert unlocked.workspace is not None
+    dialog = unlocked.workspace.quick_log()
+    type_text(dialog.search, "bam")
+    press(dialog.search, Qt.Key.Key_Return)
+    type_text(dialog.note, "Skal ringe til jobcentret")
+    unlocked.close()
+    session = access.open(PASSPHRASE)
+    try:
+        kept = drafts.take(session, drafts.QUICK_LOG)
+    finally:
+        session.lock()
+    assert kept is not None
+    assert kept["note"] == "Skal ringe til jobcentret"
+
+
+def test_an_empty_quick_log_leaves_nothing_at_the_lock(
+    qtbot: QtBot, unlocked: MainWindow, env: Env
+) -> None:
+    assert unlocked.workspace is not None
+    unlocked.workspace.quick_log()
+    unlocked.lock()
+    unlock(qtbot, unlocked)
+    assert unlocked.workspace is not None
+    assert unlocked.workspace.quick_log_dialog is None
 
 
 def test_activity_postpones_the_idle_lock(

@@ -3,7 +3,7 @@ contact, and a new person who turns out to be known ("Er det en af disse?")."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
@@ -80,6 +80,33 @@ def test_a_known_person_in_ten_keystrokes_besides_the_note(
     assert len(session.repo.for_person(HousingStatus, profile.bamse)) == 1
     assert unlocked.workspace is not None
     assert unlocked.workspace.message.text == "Registreret: Bamse."
+
+
+def test_a_contact_written_up_later_keeps_its_own_time(
+    qtbot: QtBot, unlocked: MainWindow, env: Env, profile: SeedIds
+) -> None:
+    """Notes are often typed in the car after the round: the time is the contact's, and a
+    time in the future cannot be given."""
+    assert unlocked.workspace is not None
+    unlocked.workspace.quick_log()
+    dialog = _dialog(qtbot, unlocked)
+    type_text(dialog.search, "bam")
+    press(dialog.search, Qt.Key.Key_Return)
+    now = env.access.clock.now()
+    opened = dialog.when.dateTime()
+    assert opened.toSecsSinceEpoch() == int(now.timestamp())  # now, in local time
+    dialog.when.setDateTime(opened.addDays(1))  # tomorrow: held at the latest allowed
+    assert dialog.when.dateTime() == opened.addSecs(5 * 60)
+    dialog.when.setDateTime(opened.addSecs(-3 * 3600 - 15 * 60))
+    type_text(dialog.note, "Mødt ved banegården i nat.")
+    press(dialog.note, Qt.Key.Key_Return, CTRL)
+    assert not dialog.isVisible()
+    logged = [
+        e for e in _session(env).repo.all(Encounter) if e.note == "Mødt ved banegården i nat."
+    ]
+    assert [e.occurred_at for e in logged] == [
+        (now - timedelta(hours=3, minutes=15)).replace(microsecond=0)
+    ]
 
 
 def test_a_changed_situation_goes_into_the_housing_history(
