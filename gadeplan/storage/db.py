@@ -75,6 +75,18 @@ def translate_error(exc: Exception) -> StoreError:
     return StoreError("database error")
 
 
+def _key(conn: Any, key_hex: str) -> str:
+    """Key a new connection with a raw 256-bit key; returns SQLCipher's version. Refuses a
+    driver without SQLCipher before any key is given, so nothing is ever written in plain."""
+    # SQLCipher's own log goes to stderr; damage is reported by integrity_problems().
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    version = conn.execute("PRAGMA cipher_version").fetchone()
+    if not version or not version[0]:
+        raise NoSqlCipher("the SQLite driver has no SQLCipher")
+    conn.execute(f"PRAGMA key = \"x'{key_hex}'\"")
+    return str(version[0])
+
+
 class Store:
     """An open, unlocked database. Use :meth:`write` for transactions and :meth:`read` for
     queries; both hold the lock for their duration."""
@@ -114,12 +126,7 @@ class Store:
             str(path), isolation_level=None, check_same_thread=False, timeout=10
         )
         try:
-            # SQLCipher's own log goes to stderr; damage is reported by integrity_problems().
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            version = conn.execute("PRAGMA cipher_version").fetchone()
-            if not version or not version[0]:
-                raise NoSqlCipher("the SQLite driver has no SQLCipher")
-            conn.execute(f"PRAGMA key = \"x'{dek.hex()}'\"")
+            _key(conn, dek.hex())
             try:
                 conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
             except _DRIVER_ERRORS as exc:
@@ -315,15 +322,11 @@ def probe_sqlcipher(folder: Path) -> dict[str, str]:
     key = secrets.token_bytes(32).hex()
     conn = sqlcipher3.connect(str(path), isolation_level=None)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        version = conn.execute("PRAGMA cipher_version").fetchone()
-        if not version or not version[0]:
-            raise NoSqlCipher("the SQLite driver has no SQLCipher")
-        conn.execute(f"PRAGMA key = \"x'{key}'\"")
+        version = _key(conn, key)
         conn.execute("CREATE TABLE probe (value TEXT)")
         conn.execute("INSERT INTO probe VALUES ('gadeplan')")
         info = {
-            "cipher_version": str(version[0]),
+            "cipher_version": version,
             "cipher_provider": str(conn.execute("PRAGMA cipher_provider").fetchone()[0]),
             "sqlite_version": str(conn.execute("SELECT sqlite_version()").fetchone()[0]),
         }
@@ -335,7 +338,7 @@ def probe_sqlcipher(folder: Path) -> dict[str, str]:
         raise NoSqlCipher("the test database was written unencrypted")
     conn = sqlcipher3.connect(str(path), isolation_level=None)
     try:
-        conn.execute(f"PRAGMA key = \"x'{key}'\"")
+        _key(conn, key)
         row = conn.execute("SELECT value FROM probe").fetchone()
     except _DRIVER_ERRORS as exc:
         raise translate_error(exc) from exc

@@ -9,6 +9,7 @@ page by page with the independent reader and searched for every form of made-up 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,17 +44,20 @@ def _write(session: Session, clock: FixedClock, victims: int, per_victim: int) -
     bystander = Person(id=new_id(), team_id=team, alias="Kontrolperson Vestergaard")
     assert session.create_person(bystander, confirmed_new=True).person is not None
     write = session.bulk_writer()
-    write(
-        Encounter(
-            id=new_id(),
-            team_id=team,
-            person_id=bystander.id,
-            occurred_at=clock.now(),
-            channel=Channel.SHELTER,
-            note=_notes(rng),
-        )
-        for _ in range(150)
-    )
+
+    def _bystander_encounters() -> Iterator[Encounter]:
+        """Pages of someone else's notes before and after the people removed."""
+        for _ in range(150):
+            yield Encounter(
+                id=new_id(),
+                team_id=team,
+                person_id=bystander.id,
+                occurred_at=clock.now(),
+                channel=Channel.SHELTER,
+                note=_notes(rng),
+            )
+
+    write(_bystander_encounters())
     ids: list[str] = []
     for n in range(victims):
         person = Person(
@@ -73,17 +77,7 @@ def _write(session: Session, clock: FixedClock, victims: int, per_victim: int) -
             )
             for _ in range(per_victim)
         )
-    write(
-        Encounter(
-            id=new_id(),
-            team_id=team,
-            person_id=bystander.id,
-            occurred_at=clock.now(),
-            channel=Channel.SHELTER,
-            note=_notes(rng),
-        )
-        for _ in range(150)
-    )
+    write(_bystander_encounters())
     # Synced: the backend answered, so the outbox no longer holds the text.
     state = SyncStore(session.repo)
     entries = session.repo.outbox(limit=100_000)
