@@ -13,14 +13,23 @@ when the inactive threshold or the scope changes, and with the whole screen on l
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from PySide6.QtCharts import QBarSet, QChart, QChartView
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPainter, QPalette, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -118,7 +127,13 @@ class _Loaded:
 
 
 class ChartBox(QChartView):
-    """A chart that follows the palette and tells a screen reader what it shows."""
+    """A chart that follows the palette and tells a screen reader what it shows.
+
+    A chart with :meth:`set_bars` can be used from the keyboard as with the mouse: Tab reaches
+    it, the arrow keys go from bar to bar (the bar is highlighted and its label and value are
+    its accessible description), and Enter or Space opens it as a click does."""
+
+    bar_activated = Signal(int)
 
     def __init__(self, name: str) -> None:
         super().__init__()
@@ -126,6 +141,10 @@ class ChartBox(QChartView):
         self.setAccessibleName(name)
         self.setMinimumHeight(280)
         self.setFrameShape(QChartView.Shape.NoFrame)
+        self._bars: QBarSet | None = None
+        self._items: list[str] = []
+        self._to_bar: Callable[[int], int] = lambda i: i
+        self.current = -1
 
     def replace(self, chart: QChart, description: str) -> None:
         old = self.chart()
@@ -133,6 +152,42 @@ class ChartBox(QChartView):
         self.setAccessibleDescription(description)
         self.setToolTip(description)
         old.deleteLater()
+        self._bars, self._items, self.current = None, [], -1
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def set_bars(self, bars: QBarSet, items: list[str], to_bar: Callable[[int], int]) -> None:
+        """``items``: each bar's text in reading order; ``to_bar``: its index in ``bars``."""
+        self._bars, self._items, self._to_bar = bars, items, to_bar
+        bars.setSelectedColor(self.palette().color(QPalette.ColorRole.Highlight))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if items else Qt.FocusPolicy.NoFocus)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if self._bars is None or not self._items:
+            super().keyPressEvent(event)
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Right):
+            self._go(self.current + 1)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Left):
+            self._go(self.current - 1 if self.current >= 0 else 0)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            if self.current >= 0:
+                self.bar_activated.emit(self.current)
+        else:
+            super().keyPressEvent(event)
+
+    def _go(self, index: int) -> None:
+        assert self._bars is not None
+        self.current = max(0, min(index, len(self._items) - 1))
+        self._bars.deselectAllBars()
+        self._bars.selectBar(self._to_bar(self.current))
+        self.setAccessibleDescription(self._items[self.current])
+        self.setToolTip(self._items[self.current])
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if self._bars is not None:
+            self._bars.deselectAllBars()
+        self.current = -1
+        super().focusOutEvent(event)
 
 
 class OverviewScreen(QWidget):
@@ -229,6 +284,7 @@ class OverviewScreen(QWidget):
 
         # Charts -------------------------------------------------------------------------------
         self.category_view = ChartBox(self.tr("Homeless by situation"))
+        self.category_view.bar_activated.connect(self.show_category)
         self.trend_view = ChartBox(self.tr("Homeless month by month"))
         self.flow_view = ChartBox(self.tr("In and out of homelessness, by name"))
         self.flow_view.setMinimumHeight(320)
@@ -447,10 +503,10 @@ class OverviewScreen(QWidget):
             lambda index: self.show_category(charts.category_index(len(labels), index))
         )
         self.category_bars = bars
-        self.category_view.replace(
-            chart,
-            ", ".join(f"{label} {count}" for label, count in zip(labels, counts, strict=True)),
-        )
+        items = [f"{label} {count}" for label, count in zip(labels, counts, strict=True)]
+        self.category_view.replace(chart, ", ".join(items))
+        count = len(labels)
+        self.category_view.set_bars(bars, items, lambda i: charts.category_index(count, i))
         months = [p.month for p in o.trend]
         chart = charts.trend_chart(
             trend_labels(),

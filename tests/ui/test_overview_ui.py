@@ -144,6 +144,26 @@ def test_a_click_on_a_bar_opens_the_people_behind_it(
     assert town.workspace.current_person_id == pid("Jon")
 
 
+def test_the_situation_chart_works_from_the_keyboard(qtbot: QtBot, town: MainWindow) -> None:
+    """Tab reaches the chart, the arrows go from bar to bar (highlighted, and read out by a
+    screen reader), Enter opens the people behind the bar, as a click does."""
+    screen = _overview(town)
+    view = screen.category_view
+    assert screen.category_bars is not None
+    assert view.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Down)  # the first bar from the top: street
+    assert view.accessibleDescription().startswith("Gadesover")
+    assert screen.category_bars.selectedBars() == [8]
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    QTest.keyClick(view, Qt.Key.Key_Up)
+    assert screen.category_bars.selectedBars() == [8]
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert _people(screen) == ["Ada", "Finn", "Hans"]
+    assert screen.people_dialog is not None
+    screen.people_dialog.reject()
+
+
 def test_a_number_opens_its_people_too(qtbot: QtBot, town: MainWindow) -> None:
     screen = _overview(town)
     screen.group_buttons["young_18_24"].click()
