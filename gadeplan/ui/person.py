@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, QObject, Qt, QTimer, Signal
@@ -343,6 +344,7 @@ class PersonScreen(QWidget):
         self._loading = False
         #: A part to show once the person is loaded (:meth:`show_part`).
         self._wanted_part: tuple[str, str | None] | None = None
+        self._wanted_plan: tuple[TransitionKind, date] | None = None
         self._mask_timer = QTimer(self)
         self._mask_timer.setSingleShot(True)
         self._mask_timer.setInterval(REVEAL_MS)
@@ -534,6 +536,11 @@ class PersonScreen(QWidget):
         if self._wanted_part is not None:
             self._show_part(*self._wanted_part)
             self._wanted_part = None
+        if self._wanted_plan is not None:
+            kind, on = self._wanted_plan
+            self._wanted_plan = None
+            self._show_part("transitions", None)
+            self.add_transition(kind, on)
 
     def show_part(self, part: str, record_id: str | None = None) -> None:
         """Scroll to a section (``transitions``, ``offers``, ``evictions`` ...) and select the
@@ -542,6 +549,15 @@ class PersonScreen(QWidget):
             self._wanted_part = (part, record_id)
         else:
             self._show_part(part, record_id)
+
+    def plan_transition(self, kind: TransitionKind, on: date) -> None:
+        """The radar's "plan" for a transition not written down yet: the transitions part,
+        with a new one of that kind and date open to check and save. Waits for a load."""
+        if self._loading or self.page is None or self.page.file.person.id != self.person_id:
+            self._wanted_plan = (kind, on)
+        else:
+            self._show_part("transitions", None)
+            self.add_transition(kind, on)
 
     def _show_part(self, part: str, record_id: str | None) -> None:
         section = getattr(self, part, None)
@@ -861,10 +877,12 @@ class PersonScreen(QWidget):
     def edit_encounter(self, record: Encounter) -> RecordDialog:
         return self._editor(self.tr("Correct contact"), record, self.labels.encounter())
 
-    def add_transition(self) -> RecordDialog | None:
+    def add_transition(
+        self, kind: TransitionKind = TransitionKind.LEAVING_CARE, on: date | None = None
+    ) -> RecordDialog | None:
         if self.page is None:
             return None
-        record = Transition(**self._base(), kind=TransitionKind.LEAVING_CARE, on=self.page.today)
+        record = Transition(**self._base(), kind=kind, on=on or self.page.today)
         return self._editor(
             self.tr("New transition"),
             record,

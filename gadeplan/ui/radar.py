@@ -419,6 +419,8 @@ class RadarActions(QWidget):
     quick_log = Signal(str)
     #: person id, part of the person's screen, record id
     open_person_at = Signal(str, str, str)
+    #: person id, TransitionKind value, date: a transition to plan, with no record yet
+    plan_transition = Signal(str, str, object)
 
     def __init__(self, env: Env) -> None:
         super().__init__()
@@ -430,6 +432,12 @@ class RadarActions(QWidget):
         if item.action is RadarAction.LOG:
             self.quick_log.emit(item.person_id)
         elif item.action is RadarAction.PLAN:
+            kind = radar_service.transition_to_plan(item)
+            if kind is not None:
+                # Turning 18 in care, an aftercare end, a release or discharge known only from
+                # the housing situation: the transition is written for the worker, to check.
+                self.plan_transition.emit(item.person_id, kind.value, item.on)
+                return
             part = PLAN_PARTS.get(item.missing, "")
             self.open_person_at.emit(item.person_id, part, item.record_id)
         else:

@@ -8,10 +8,12 @@ and dialog, so nothing read from the store outlives the lock.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
+from gadeplan.app.domain.records import TransitionKind
 from gadeplan.ui.env import Env
 from gadeplan.ui.lock import SensitiveClipboard
 from gadeplan.ui.quick_log import QuickLogDialog
@@ -272,9 +274,15 @@ class Workspace(QWidget):
         self.open_person(person_id)
         self.person.show_part(part, record_id)
 
+    def plan_transition(self, person_id: str, kind: str, on: date) -> None:
+        """The radar's "plan" for a transition with no record yet: written for the worker."""
+        self.open_person(person_id)
+        self.person.plan_transition(TransitionKind(kind), on)
+
     def _radar_actions(self, actions: RadarActions) -> None:
         actions.quick_log.connect(self.quick_log)
         actions.open_person_at.connect(self.open_person_at)
+        actions.plan_transition.connect(self.plan_transition)
 
     def _back(self) -> None:
         self.tabs.setCurrentIndex(self._previous_tab)

@@ -4,13 +4,15 @@ here: that the window shows them in Danish, and that each action does what it sa
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from gadeplan.app.domain.records import FollowUp, Transition
+from gadeplan.app.domain.records import FollowUp, Transition, TransitionKind
 from gadeplan.app.services import radar as radar_service
 from gadeplan.app.services.radar import RadarKind
 from gadeplan.ui.env import Env
@@ -139,6 +141,26 @@ def test_plan_opens_the_person_at_the_right_part(qtbot: QtBot, town: MainWindow)
     _click_action(qtbot, table, _row_of(table, "Cai"))
     assert town.workspace.current_person_id == pid("Cai")
     assert person.offers.add_button.hasFocus()
+
+
+def test_plan_for_turning_18_writes_the_transition_for_the_worker(
+    qtbot: QtBot, town: MainWindow
+) -> None:
+    """Kim turns 18 in care and has no transition yet: "plan" opens Kim with a new transition
+    of that kind and date, ready to check and save (saving clears the item's "no plan")."""
+    screen = _radar(town)
+    assert town.workspace is not None
+    _click_action(qtbot, screen.table, _row_of(screen.table, "Kim"))
+    assert town.workspace.current_person_id == pid("Kim")
+    dialog = town.workspace.person.dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    record = dialog.record
+    assert isinstance(record, Transition)
+    assert record.kind is TransitionKind.LEAVING_CARE
+    assert record.on == date(2027, 1, 15)
+    assert record.person_id == pid("Kim")
+    dialog.reject()
 
 
 def test_follow_up_goes_on_the_workers_list_once(qtbot: QtBot, town: MainWindow, env: Env) -> None:

@@ -259,6 +259,17 @@ _TRANSITION_KINDS = {
     TransitionKind.AFTERCARE_ENDING: RadarKind.AFTERCARE_ENDING,
 }
 _CARE_TRANSITIONS = frozenset({TransitionKind.LEAVING_CARE, TransitionKind.AFTERCARE_ENDING})
+_RADAR_TRANSITIONS = {radar_kind: kind for kind, radar_kind in _TRANSITION_KINDS.items()}
+
+
+def transition_to_plan(item: RadarItem) -> TransitionKind | None:
+    """The transition a "plan" should start with when the item has no transition record yet
+    (its date comes from a birthday, the aftercare end or an expected release): then the
+    plan's first step is writing that transition down, and its kind and date are known."""
+    if item.missing is not Missing.NO_HOUSING_PLAN or item.record_entity == "transition":
+        return None
+    return _RADAR_TRANSITIONS.get(item.kind)
+
 
 #: A prison or hospital situation and a transition record of these kinds are one event.
 _SAME_EVENT = {
