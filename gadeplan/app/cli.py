@@ -500,7 +500,7 @@ def cmd_policy(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Po
         json.dump(document, out, indent=2, ensure_ascii=False)
         print(file=out)
         return 0
-    rows = [(key, _policy_value(value), src) for key, value, src in settings]
+    rows = [(key, _policy_value(key, value), src) for key, value, src in settings]
     key_width = max(len(r[0]) for r in rows)
     value_width = max(len(r[1]) for r in rows)
     print("Machine policy (the registry wins over the file, the file over defaults):", file=out)
@@ -513,7 +513,10 @@ def cmd_policy(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Po
     return 0
 
 
-def _policy_value(value: object) -> str:
+def _policy_value(key: str, value: object) -> str:
+    if key == "min_passphrase_length" and value == 0:
+        minimums = (keys.MIN_PASSPHRASE_WITH_KEYCHAIN, keys.MIN_PASSPHRASE_ALONE)
+        return "{} ({} without a keychain)".format(*minimums)
     if value is None:
         return "(not set)"
     if isinstance(value, bool):
