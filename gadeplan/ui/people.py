@@ -1,10 +1,9 @@
 """The people list: search as you type, filters a team asks for, Enter opens the person.
 
-The model is a plain QAbstractTableModel (Vorta's pattern): column constants, a sort role
-with raw values, a record role with the row itself, header labels translated each time they
-are asked for. It never touches the store; the screen fills it from the worker. It sorts
-itself, with one key per row: a QSortFilterProxyModel asks ``data()`` twice per comparison,
-which for 20,000 people was almost four seconds of Python calls.
+The model is the screens' shared RowsModel (ui/tables.py) with a sort role of raw values. It
+never touches the store; the screen fills it from the worker. It sorts itself, with one key
+per row: a QSortFilterProxyModel asks ``data()`` twice per comparison, which for 20,000
+people was almost four seconds of Python calls.
 """
 
 from __future__ import annotations
@@ -13,9 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -41,23 +38,21 @@ from gadeplan.app.services.people import (
 from gadeplan.ui import i18n
 from gadeplan.ui.env import Env
 from gadeplan.ui.messages import error_text
+from gadeplan.ui.tables import RIGHT, RowsModel
 from gadeplan.ui.tasks import ChangeSet, Context
 from gadeplan.ui.widgets import ChoiceBox, MessageBar, hbox, heading, plain
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 #: Column widths are measured on this many rows (Qt's default, 1000, took a third of a second).
 SIZE_FROM_ROWS = 200
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(RowsModel[PersonRow]):
     ALIAS, NAME, AGE, SITUATION, CONTACT, LAST_SEEN, PLACE = range(7)
     COLUMNS = 7
     SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-    RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[PersonRow] = []
         self.today: date | None = None
         self._sort_column = self.ALIAS
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -100,37 +95,11 @@ class PeopleModel(QAbstractTableModel):
             reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
         )
 
-    def row_at(self, row: int) -> PersonRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and 0 <= section < self.COLUMNS and role in text_roles:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
+    def _other(self, row: PersonRow, column: int, role: int) -> Any:
         if role == self.SORT_ROLE:
             return self._sort_key(row, column)
-        if role == self.RECORD_ROLE:
-            return row
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AGE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None
 
     def _text(self, row: PersonRow, column: int) -> str:

@@ -21,11 +21,9 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
-    QPersistentModelIndex,
     QRect,
     Qt,
     Signal,
@@ -77,6 +75,7 @@ from gadeplan.ui import i18n
 from gadeplan.ui.env import Env
 from gadeplan.ui.i18n import QT_TRANSLATE_NOOP
 from gadeplan.ui.messages import error_text
+from gadeplan.ui.tables import AnyIndex, RowsModel
 from gadeplan.ui.tasks import ChangeSet, Context
 from gadeplan.ui.widgets import (
     ChoiceBox,
@@ -89,8 +88,6 @@ from gadeplan.ui.widgets import (
     plain,
     warning_color,
 )
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 _CTX = "Radar"
 
@@ -182,17 +179,15 @@ def days_text(days_left: int) -> str:
     return translate("Radar", "%n days ago", None, -days_left)
 
 
-class RadarModel(QAbstractTableModel):
+class RadarModel(RowsModel[RadarItem]):
     """The radar's rows in the core's order (most urgent first); not sortable, since the order
     is the point."""
 
     DATE, DAYS, PERSON, WHAT, MISSING, ACTION = range(6)
     COLUMNS = 6
-    RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._items: list[RadarItem] = []
         self._warn = QColor()
 
     def headers(self) -> list[str]:
@@ -207,37 +202,11 @@ class RadarModel(QAbstractTableModel):
 
     def set_items(self, items: Sequence[RadarItem], warn: QColor) -> None:
         self.beginResetModel()
-        self._items = list(items)
+        self._rows = list(items)
         self._warn = warn
         self.endResetModel()
 
-    def item_at(self, row: int) -> RadarItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and 0 <= section < self.COLUMNS and role in text_roles:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(item, column)
-        if role == self.RECORD_ROLE:
-            return item
+    def _other(self, item: RadarItem, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == self.DAYS and item.days_left <= 0:
             return self._warn
         if role == Qt.ItemDataRole.ToolTipRole and column == self.ACTION:
@@ -336,7 +305,7 @@ class RadarTable(QTableView):
 
     def current(self) -> RadarItem | None:
         index = self.currentIndex()
-        return self.model_.item_at(index.row()) if index.isValid() else None
+        return self.model_.row_at(index.row()) if index.isValid() else None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -349,7 +318,7 @@ class RadarTable(QTableView):
             self._do(index.row())
 
     def _do(self, row: int) -> None:
-        item = self.model_.item_at(row)
+        item = self.model_.row_at(row)
         if item is not None:
             self.act.emit(item)
 

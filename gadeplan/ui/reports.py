@@ -20,11 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QIODevice,
     QModelIndex,
-    QPersistentModelIndex,
     QSaveFile,
     QStandardPaths,
     Qt,
@@ -55,10 +53,9 @@ from gadeplan.ui.council_pdf import council_pdf
 from gadeplan.ui.env import Env
 from gadeplan.ui.messages import error_text
 from gadeplan.ui.overview import ALL, TEAM
+from gadeplan.ui.tables import RIGHT, RowsModel
 from gadeplan.ui.tasks import ChangeSet, Context
 from gadeplan.ui.widgets import ChoiceBox, MessageBar, hbox, heading, muted, plain, warning_color
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 #: What the draft is made from: if these change, the draft shown is out of date.
 WATCHED = frozenset({"person", "housing_status", "encounter"})
@@ -87,16 +84,14 @@ def default_count_year(today: date) -> int:
     return today.year if today >= date.fromisocalendar(today.year, 6, 1) else today.year - 1
 
 
-class CountModel(QAbstractTableModel):
+class CountModel(RowsModel[CountRow]):
     """The draft's rows: CPR masked; the nicknames behind each row, for checking it."""
 
     PEOPLE, CPR, INITIALS, BIRTH_DATE, AGE, SITUATION = range(6)
     COLUMNS = 6
-    RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[CountRow] = []
         self._aliases: dict[str, str] = {}
 
     def headers(self) -> list[str]:
@@ -115,35 +110,9 @@ class CountModel(QAbstractTableModel):
         self._aliases = dict(aliases)
         self.endResetModel()
 
-    def row_at(self, row: int) -> CountRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and 0 <= section < self.COLUMNS and role in text_roles:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
-        if role == self.RECORD_ROLE:
-            return row
+    def _other(self, row: CountRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AGE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None
 
     def _text(self, row: CountRow, column: int) -> str:
