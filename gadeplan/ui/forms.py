@@ -12,7 +12,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -303,6 +303,95 @@ class RecordDialog(QDialog):
             self.message.show_error(" ".join(general))
         if first is not None:
             first.setFocus()
+
+    def done(self, result: int) -> None:
+        self.runner.forget(self)
+        super().done(result)
+
+
+S = TypeVar("S")
+
+
+class ScreenSettingsDialog(QDialog, Generic[S]):
+    """A profile's settings of one screen (the radar's thresholds, Overblik's goal): read on
+    the worker, shown in a form, checked by :meth:`candidate`, saved on the worker, and
+    ``saved`` emitted with them. A subclass builds its fields in ``self.form``, then calls
+    :meth:`finish`; it says how the settings are read, shown, checked and stored."""
+
+    saved = Signal(object)
+
+    def __init__(self, env: Env, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.runner = env.runner
+        self.settings: S | None = None
+        self.message = MessageBar()
+        self.form = Form()
+
+    def finish(self, title: str, extra: QPushButton | None = None) -> None:
+        """The buttons and the layout around the fields, then the settings are read."""
+        self.setWindowTitle(title)
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(title, 2))
+        layout.addWidget(self.message)
+        layout.addWidget(self.form)
+        layout.addStretch(1)
+        layout.addLayout(hbox(extra, None, cancel, self.save_button))
+        self.form.setEnabled(False)
+        self.runner.submit(self, self.load, self._loaded)
+
+    # --- what a subclass says ------------------------------------------------------------------
+
+    def load(self, ctx: Context) -> S:
+        """On the worker."""
+        raise NotImplementedError
+
+    def show_settings(self, settings: S) -> None:
+        """Fill the fields, and put the focus where the worker starts."""
+        raise NotImplementedError
+
+    def candidate(self) -> S | None:
+        """The settings as entered; None (with the reason shown) if they do not make sense."""
+        raise NotImplementedError
+
+    def store(self, ctx: Context, settings: S) -> None:
+        """On the worker."""
+        raise NotImplementedError
+
+    # --- the flow --------------------------------------------------------------------------------
+
+    def _loaded(self, settings: S | None, error: BaseException | None) -> None:
+        if error is not None or settings is None:
+            self.message.show_error(error_text(error or RuntimeError()))
+            return
+        self.settings = settings
+        self.form.setEnabled(True)
+        self.show_settings(settings)
+
+    def save(self) -> None:
+        settings = self.candidate()
+        if settings is None or not self.form.isEnabled():
+            return
+
+        def job(ctx: Context) -> S:
+            self.store(ctx, settings)
+            return settings
+
+        self.runner.submit(self, job, self._saved)
+
+    def _saved(self, settings: S | None, error: BaseException | None) -> None:
+        if error is not None or settings is None:
+            self.message.show_error(error_text(error or RuntimeError()))
+            return
+        self.saved.emit(settings)
+        self.accept()
 
     def done(self, result: int) -> None:
         self.runner.forget(self)

@@ -62,12 +62,12 @@ from gadeplan.app.services.dashboard import (
 )
 from gadeplan.ui import charts, i18n
 from gadeplan.ui.env import Env
+from gadeplan.ui.forms import ScreenSettingsDialog
 from gadeplan.ui.i18n import QT_TRANSLATE_NOOP
 from gadeplan.ui.messages import error_text
 from gadeplan.ui.tasks import ChangeSet, Context, TaskRunner
 from gadeplan.ui.widgets import (
     ChoiceBox,
-    Form,
     MessageBar,
     hbox,
     heading,
@@ -698,20 +698,12 @@ class PeopleDialog(QDialog):
         super().done(result)
 
 
-class OverviewSettingsDialog(QDialog):
+class OverviewSettingsDialog(ScreenSettingsDialog[DashboardSettings]):
     """The strategy's goal and target. The baseline count has no default: it is the
     municipality's own number from the national count of the baseline year."""
 
-    saved = Signal(object)
-
     def __init__(self, env: Env, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.env = env
-        self.runner = env.runner
-        self.settings: DashboardSettings | None = None
-        self.setWindowTitle(self.tr("Goal and baseline"))
-        self.message = MessageBar()
-        self.form = Form()
+        super().__init__(env, parent)
         self.goal = QSpinBox()
         self.goal.setRange(1, 100_000)
         self.form.add("goal_below", self.tr("&Goal: fewer homeless than"), self.goal)
@@ -745,38 +737,21 @@ class OverviewSettingsDialog(QDialog):
                 )
             )
         )
-        self.save_button = QPushButton(self.tr("&Save"))
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Goal and baseline"), 2))
-        layout.addWidget(self.message)
-        layout.addWidget(self.form)
-        layout.addStretch(1)
-        layout.addLayout(hbox(None, cancel, self.save_button))
-        self.form.setEnabled(False)
+        self.finish(self.tr("Goal and baseline"))
 
-        def job(ctx: Context) -> DashboardSettings:
-            return dashboard.load_settings(ctx.require())
+    def load(self, ctx: Context) -> DashboardSettings:
+        return dashboard.load_settings(ctx.require())
 
-        self.runner.submit(self, job, self._loaded)
+    def store(self, ctx: Context, settings: DashboardSettings) -> None:
+        dashboard.save_settings(ctx.require(), settings)
 
-    def _loaded(self, settings: DashboardSettings | None, error: BaseException | None) -> None:
-        if error is not None or settings is None:
-            self.message.show_error(error_text(error or RuntimeError()))
-            return
-        self.settings = settings
+    def show_settings(self, settings: DashboardSettings) -> None:
         self.goal.setValue(settings.goal_below)
         self.baseline_year.setValue(settings.baseline_year)
         self.baseline_count.setValue(settings.baseline_count or 0)
         self.percent.setValue(settings.target_reduction_percent)
         self.target_year.setValue(settings.target_year)
         self.trend_months.setValue(settings.trend_months)
-        self.form.setEnabled(True)
         (self.baseline_count if settings.baseline_count is None else self.goal).setFocus()
 
     def candidate(self) -> DashboardSettings | None:
@@ -800,25 +775,3 @@ class OverviewSettingsDialog(QDialog):
         except ValueError:
             self.message.show_error(self.tr("These settings do not fit together."))
             return None
-
-    def save(self) -> None:
-        settings = self.candidate()
-        if settings is None or not self.form.isEnabled():
-            return
-
-        def job(ctx: Context) -> DashboardSettings:
-            dashboard.save_settings(ctx.require(), settings)
-            return settings
-
-        self.runner.submit(self, job, self._saved)
-
-    def _saved(self, settings: DashboardSettings | None, error: BaseException | None) -> None:
-        if error is not None or settings is None:
-            self.message.show_error(error_text(error or RuntimeError()))
-            return
-        self.saved.emit(settings)
-        self.accept()
-
-    def done(self, result: int) -> None:
-        self.runner.forget(self)
-        super().done(result)

@@ -31,10 +31,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QPainter,
-    QShortcut,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -73,13 +71,13 @@ from gadeplan.app.services.radar import (
 from gadeplan.app.services.session import Session
 from gadeplan.ui import i18n
 from gadeplan.ui.env import Env
+from gadeplan.ui.forms import ScreenSettingsDialog
 from gadeplan.ui.i18n import QT_TRANSLATE_NOOP
 from gadeplan.ui.messages import error_text
 from gadeplan.ui.tables import AnyIndex, RowsModel
 from gadeplan.ui.tasks import ChangeSet, Context
 from gadeplan.ui.widgets import (
     ChoiceBox,
-    Form,
     MessageBar,
     hbox,
     heading,
@@ -765,20 +763,12 @@ class ColdWeatherDialog(QDialog):
 # --- the thresholds ------------------------------------------------------------------------------
 
 
-class RadarSettingsDialog(QDialog):
+class RadarSettingsDialog(ScreenSettingsDialog[RadarSettings]):
     """The radar's thresholds, within bounds that keep it a daily list (not everyone ever met,
     not only today)."""
 
-    saved = Signal(object)
-
     def __init__(self, env: Env, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.env = env
-        self.runner = env.runner
-        self.settings: RadarSettings | None = None
-        self.setWindowTitle(self.tr("Radar settings"))
-        self.message = MessageBar()
-        self.form = Form()
+        super().__init__(env, parent)
         days, months = self.tr(" days"), self.tr(" months")
         self.spins: dict[str, QSpinBox] = {}
         for name, text, low, high, suffix in (
@@ -805,35 +795,19 @@ class RadarSettingsDialog(QDialog):
         self.form.add_widget(
             muted(self.tr("The thresholds belong to this profile and are kept encrypted in it."))
         )
-        self.save_button = QPushButton(self.tr("&Save"))
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
         self.defaults_button = QPushButton(self.tr("&Defaults"))
         self.defaults_button.setAutoDefault(False)
         self.defaults_button.clicked.connect(lambda: self._show(RadarSettings()))
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Radar settings"), 2))
-        layout.addWidget(self.message)
-        layout.addWidget(self.form)
-        layout.addStretch(1)
-        layout.addLayout(hbox(self.defaults_button, None, cancel, self.save_button))
-        self.form.setEnabled(False)
+        self.finish(self.tr("Radar settings"), self.defaults_button)
 
-        def job(ctx: Context) -> RadarSettings:
-            return radar_service.load_settings(ctx.require())
+    def load(self, ctx: Context) -> RadarSettings:
+        return radar_service.load_settings(ctx.require())
 
-        self.runner.submit(self, job, self._loaded)
+    def store(self, ctx: Context, settings: RadarSettings) -> None:
+        radar_service.save_settings(ctx.require(), settings)
+        ctx.service(RadarCache).drop()
 
-    def _loaded(self, settings: RadarSettings | None, error: BaseException | None) -> None:
-        if error is not None or settings is None:
-            self.message.show_error(error_text(error or RuntimeError()))
-            return
-        self.settings = settings
-        self.form.setEnabled(True)
+    def show_settings(self, settings: RadarSettings) -> None:
         self._show(settings)
         self.spins["release_days"].setFocus()
 
@@ -871,26 +845,3 @@ class RadarSettingsDialog(QDialog):
         except ValueError:
             self.message.show_error(self.tr("These settings do not fit together."))
             return None
-
-    def save(self) -> None:
-        settings = self.candidate()
-        if settings is None or not self.form.isEnabled():
-            return
-
-        def job(ctx: Context) -> RadarSettings:
-            radar_service.save_settings(ctx.require(), settings)
-            ctx.service(RadarCache).drop()
-            return settings
-
-        self.runner.submit(self, job, self._saved)
-
-    def _saved(self, settings: RadarSettings | None, error: BaseException | None) -> None:
-        if error is not None or settings is None:
-            self.message.show_error(error_text(error or RuntimeError()))
-            return
-        self.saved.emit(settings)
-        self.accept()
-
-    def done(self, result: int) -> None:
-        self.runner.forget(self)
-        super().done(result)

@@ -1558,14 +1558,6 @@
         <translation>Strategien: under 100 hjemløse og 40 % færre i 2025 end i 2019. Basislinjen er kommunens tal fra VIVE&apos;s hjemløsetælling i uge 6.</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Gem</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
-    </message>
-    <message>
         <source>The target year cannot come before the baseline year.</source>
         <translation>Målåret kan ikke ligge før basisåret.</translation>
     </message>
@@ -2418,7 +2410,7 @@
     </message>
     <message>
         <source>{alias} already has this follow-up on the list.</source>
-        <extracomment>person id, part of the person&apos;s screen, record id</extracomment>
+        <extracomment>person id, part of the person&apos;s screen, record id person id, TransitionKind value, date: a transition to plan, with no record yet</extracomment>
         <translation>{alias} har allerede denne opfølgning på listen.</translation>
     </message>
     <message>
@@ -2605,16 +2597,8 @@
         <translation>Grænserne hører til denne profil og gemmes krypteret i den.</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Gem</translation>
-    </message>
-    <message>
         <source>&amp;Defaults</source>
         <translation>&amp;Standard</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
     </message>
     <message>
         <source>Write whole months from 1 to 120, smallest first, e.g. 1, 3, 6, 12.</source>
@@ -2868,6 +2852,17 @@
     <message>
         <source>Saved {file}.</source>
         <translation>{file} er gemt.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenSettingsDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
     </message>
 </context>
 <context>
