@@ -111,3 +111,35 @@ def read_json(path: Path) -> Any:
 
 def timestamp() -> str:
     return time.strftime("%Y%m%d-%H%M%S")
+
+
+#: What a benchmark compares with its baseline: a label, the keys to the number in the result,
+#: and whether a higher number is better (throughput) or worse (a time).
+Compared = tuple[tuple[str, tuple[str, ...], bool], ...]
+
+
+def dig(data: Any, path: tuple[str, ...]) -> float | None:
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return float(data) if isinstance(data, int | float) else None
+
+
+def comparison(
+    baseline: dict[str, Any], result: dict[str, Any], compared: Compared, digits: int = 2
+) -> list[str]:
+    """The table of a run against its baseline; a change of 10 % or more for the worse is
+    flagged. The caller has checked that the two are of the same size."""
+    lines = [f"  {'':<38} {'baseline':>10} {'now':>10} {'change':>8}"]
+    for label, keys, higher_is_better in compared:
+        old, new = dig(baseline, keys), dig(result, keys)
+        if old is None or new is None:
+            continue
+        change = (new - old) / old * 100 if old else 0.0
+        worse = change < 0 if higher_is_better else change > 0
+        flag = "  (worse)" if worse and abs(change) >= 10 else ""
+        lines.append(
+            f"  {label:<38} {old:>10,.{digits}f} {new:>10,.{digits}f} {change:>+7.0f}%{flag}"
+        )
+    return lines

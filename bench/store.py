@@ -52,8 +52,10 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 from bench.common import (
     BENCH_DIR,
     RESULTS_DIR,
+    Compared,
     Stopwatch,
     Summary,
+    comparison,
     fmt_ratio,
     machine,
     ratio,
@@ -475,7 +477,7 @@ def report(result: dict[str, Any]) -> None:
         print(f"Check: {label}: {'yes' if ok else 'NO'}")
 
 
-_COMPARED: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+_COMPARED: Compared = (
     # label, path into the result, higher is better
     ("encrypted seeding (records/s)", (ENCRYPTED, "records_per_second"), True),
     ("plain seeding (records/s)", (PLAIN, "records_per_second"), True),
@@ -489,14 +491,6 @@ _COMPARED: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("ratio open", ("ratios", "open"), False),
     ("ratio session search median", ("ratios", "search_session_median"), False),
 )
-
-
-def _dig(data: Any, path: tuple[str, ...]) -> float | None:
-    for key in path:
-        if not isinstance(data, dict) or key not in data:
-            return None
-        data = data[key]
-    return float(data) if isinstance(data, int | float) else None
 
 
 def compare_with_baseline(result: dict[str, Any], path: Path) -> None:
@@ -513,15 +507,7 @@ def compare_with_baseline(result: dict[str, Any], path: Path) -> None:
         )
         return
     print(f"Against the baseline ({path.name}, measured {baseline.get('when', '?')}):")
-    print(f"  {'':<38} {'baseline':>10} {'now':>10} {'change':>8}")
-    for label, keys, higher_is_better in _COMPARED:
-        old, new = _dig(baseline, keys), _dig(result, keys)
-        if old is None or new is None:
-            continue
-        change = (new - old) / old * 100 if old else 0.0
-        worse = change < 0 if higher_is_better else change > 0
-        flag = "  (worse)" if worse and abs(change) >= 10 else ""
-        print(f"  {label:<38} {old:>10,.2f} {new:>10,.2f} {change:>+7.0f}%{flag}")
+    print("\n".join(comparison(baseline, result, _COMPARED)))
 
 
 def _side_command(args: argparse.Namespace, side: str, folder: Path, out: Path) -> list[str]:

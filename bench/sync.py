@@ -93,7 +93,9 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 from bench.common import (
     BENCH_DIR,
     RESULTS_DIR,
+    Compared,
     Summary,
+    comparison,
     machine,
     read_json,
     timestamp,
@@ -1300,7 +1302,7 @@ def report(result: dict[str, Any]) -> None:
     say(f"Load average (1, 5, 15 min) before: {load['before']}; after: {load['after']}")
 
 
-_COMPARED: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+_COMPARED: Compared = (
     # label, path into the result, higher is better
     ("initial sync (records/s)", ("initial", "records_per_second"), True),
     ("initial sync bytes per record", ("initial", "bytes_per_record"), False),
@@ -1312,14 +1314,6 @@ _COMPARED: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("devices errors", ("devices", "errors"), False),
     ("seeding push (mutations/s)", ("seed", "mutations_per_second"), True),
 )
-
-
-def _dig(data: Any, path: tuple[str, ...]) -> float | None:
-    for key in path:
-        if not isinstance(data, dict) or key not in data:
-            return None
-        data = data[key]
-    return float(data) if isinstance(data, int | float) else None
 
 
 def compare_with_baseline(result: dict[str, Any], path: Path) -> None:
@@ -1342,15 +1336,8 @@ def compare_with_baseline(result: dict[str, Any], path: Path) -> None:
         f"Against the {BACKEND_LABELS[backend]} baseline ({path.name},"
         f" measured {baseline.get('when', '?')}):"
     )
-    say(f"  {'':<38} {'baseline':>10} {'now':>10} {'change':>8}")
-    for label, keys, higher_is_better in _COMPARED:
-        old, new = _dig(baseline, keys), _dig(result, keys)
-        if old is None or new is None:
-            continue
-        change = (new - old) / old * 100 if old else 0.0
-        worse = change < 0 if higher_is_better else change > 0
-        flag = "  (worse)" if worse and abs(change) >= 10 else ""
-        say(f"  {label:<38} {old:>10,.1f} {new:>10,.1f} {change:>+7.0f}%{flag}")
+    for line in comparison(baseline, result, _COMPARED, digits=1):
+        say(line)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

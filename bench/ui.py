@@ -58,7 +58,9 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 from bench.common import (
     BENCH_DIR,
     RESULTS_DIR,
+    Compared,
     Summary,
+    comparison,
     fmt_ratio,
     machine,
     ratio,
@@ -582,23 +584,15 @@ def report(result: dict[str, Any]) -> None:
     )
 
 
-_COMPARED: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("bare start (median ms)", ("start", "bare_painted_ms", "median_ms")),
-    ("app start (median ms)", ("start", "app_painted_ms", "median_ms")),
-    ("ratio start", ("start_ratio",)),
-    ("keystroke to model median (ms)", ("keystroke", "to_model_ms", "median_ms")),
-    ("keystroke to model p95 (ms)", ("keystroke", "to_model_ms", "p95_ms")),
-    ("keystroke to paint median (ms)", ("keystroke", "to_paint_ms", "median_ms")),
-    ("keystroke to paint p95 (ms)", ("keystroke", "to_paint_ms", "p95_ms")),
+_COMPARED: Compared = (
+    ("bare start (median ms)", ("start", "bare_painted_ms", "median_ms"), False),
+    ("app start (median ms)", ("start", "app_painted_ms", "median_ms"), False),
+    ("ratio start", ("start_ratio",), False),
+    ("keystroke to model median (ms)", ("keystroke", "to_model_ms", "median_ms"), False),
+    ("keystroke to model p95 (ms)", ("keystroke", "to_model_ms", "p95_ms"), False),
+    ("keystroke to paint median (ms)", ("keystroke", "to_paint_ms", "median_ms"), False),
+    ("keystroke to paint p95 (ms)", ("keystroke", "to_paint_ms", "p95_ms"), False),
 )
-
-
-def _dig(data: Any, path: tuple[str, ...]) -> float | None:
-    for key in path:
-        if not isinstance(data, dict) or key not in data:
-            return None
-        data = data[key]
-    return float(data) if isinstance(data, int | float) else None
 
 
 def compare_with_baseline(result: dict[str, Any], path: Path) -> None:
@@ -613,14 +607,7 @@ def compare_with_baseline(result: dict[str, Any], path: Path) -> None:
         print("  not compared.")
         return
     print(f"Against the baseline ({path.name}, measured {baseline.get('when', '?')}):")
-    print(f"  {'':<34} {'baseline':>10} {'now':>10} {'change':>8}")
-    for label, keys in _COMPARED:
-        old, new = _dig(baseline, keys), _dig(result, keys)
-        if old is None or new is None:
-            continue
-        change = (new - old) / old * 100 if old else 0.0
-        flag = "  (worse)" if change >= 10 else ""
-        print(f"  {label:<34} {old:>10,.2f} {new:>10,.2f} {change:>+7.0f}%{flag}")
+    print("\n".join(comparison(baseline, result, _COMPARED)))
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
