@@ -467,10 +467,9 @@ class QuickLogDialog(QDialog):
             value = draft.get(key)
             return value if isinstance(value, str) else ""
 
-        if self.choice is None:
-            self.search.blockSignals(True)
+        if self.choice is None:  # no one chosen yet, or gone from the laptop: search again
             self.search.setText(text("search"))
-            self.search.blockSignals(False)
+            self._search_edited(self.search.text())
         for key, field in (
             ("alias", self.alias),
             ("name", self.name),

@@ -109,6 +109,26 @@ def test_a_quick_log_being_written_survives_closing_the_window(
     assert kept["note"] == "Skal ringe til jobcentret"
 
 
+def test_a_draft_without_a_chosen_person_searches_again(qtbot: QtBot, unlocked: MainWindow) -> None:
+    assert unlocked.workspace is not None
+    dialog = unlocked.workspace.quick_log()
+    type_text(dialog.search, "bam")
+    dialog.note.setPlainText("Skriv navnet bagefter")
+    unlocked.lock()
+    unlock(qtbot, unlocked)
+    assert unlocked.workspace is not None
+    restored = unlocked.workspace.quick_log_dialog
+    assert restored is not None
+
+    def suggestions() -> list[str]:
+        return [restored.results.item(i).text() for i in range(restored.results.count())]
+
+    qtbot.waitUntil(lambda: any("Bamse" in s for s in suggestions()), timeout=2000)
+    assert restored.search.text() == "bam"
+    assert restored.choice is None
+    assert restored.note.toPlainText() == "Skriv navnet bagefter"
+
+
 def test_an_empty_quick_log_leaves_nothing_at_the_lock(
     qtbot: QtBot, unlocked: MainWindow, env: Env
 ) -> None:
