@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 import keyring.backend
 from keyring.errors import PasswordDeleteError
@@ -50,3 +55,26 @@ class FixedClock:
 
     def advance(self, **delta: float) -> None:
         self.current += timedelta(**delta)
+
+
+def run_quick_bench(script: str, results: Path, *args: str, timeout: int = 240) -> str:
+    """Run ``bench/<script>.py --quick`` with its results in ``results``; its printout. The
+    smoke tests of the benchmarks only show that each still runs and reports: timings depend
+    on the machine and are never asserted."""
+    bench = Path(__file__).resolve().parents[1] / "bench" / f"{script}.py"
+    done = subprocess.run(
+        [sys.executable, str(bench), "--quick", "--results-dir", str(results), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def quick_result(results: Path, pattern: str) -> dict[str, Any]:
+    """The one result file a quick benchmark run wrote."""
+    (saved,) = results.glob(pattern)
+    data: dict[str, Any] = json.loads(saved.read_text("utf-8"))
+    return data

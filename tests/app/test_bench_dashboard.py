@@ -6,12 +6,9 @@ depend on the machine and are never asserted.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "dashboard.py"
+from tests.support import quick_result, run_quick_bench
 
 LINES = (
     "Overblik, first open after unlock",
@@ -28,27 +25,11 @@ LINES = (
 
 
 def test_quick_dashboard_benchmark_runs_and_reports(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(BENCH),
-            "--quick",
-            "--workdir",
-            str(tmp_path),
-            "--results-dir",
-            str(tmp_path / "results"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    out = done.stdout
+    results = tmp_path / "results"
+    out = run_quick_bench("dashboard", results, "--workdir", str(tmp_path))
     for label in LINES:
         assert label in out, label
-    (saved,) = (tmp_path / "results").glob("dashboard-*-quick.json")
-    result = json.loads(saved.read_text("utf-8"))
+    result = quick_result(results, "dashboard-*-quick.json")
     numbers = result["numbers"]
     # The synthetic town has homeless people, a trend of 24 months and radar items.
     assert numbers["homeless"] > 0

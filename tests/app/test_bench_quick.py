@@ -5,11 +5,9 @@ Only that it completes and reports: timings depend on the machine and are never 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "store.py"
+from tests.support import run_quick_bench
 
 RATIO_LINES = (
     "ratio seeding",
@@ -22,23 +20,8 @@ RATIO_LINES = (
 
 
 def test_quick_store_benchmark_runs_and_prints_the_ratios(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(BENCH),
-            "--quick",
-            "--workdir",
-            str(tmp_path),
-            "--results-dir",
-            str(tmp_path / "results"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    lines = done.stdout.splitlines()
+    results = tmp_path / "results"
+    lines = run_quick_bench("store", results, "--workdir", str(tmp_path)).splitlines()
     for label in RATIO_LINES:
         assert any(
             line.strip().startswith(label) and line.rstrip().endswith("x") for line in lines
@@ -47,4 +30,4 @@ def test_quick_store_benchmark_runs_and_prints_the_ratios(tmp_path: Path) -> Non
     checks = [line for line in lines if line.startswith("Check: ")]
     assert checks
     assert all(line.endswith(": yes") for line in checks), checks
-    assert list((tmp_path / "results").glob("store-*-quick.json"))
+    assert list(results.glob("store-*-quick.json"))

@@ -5,12 +5,9 @@ Only that it completes and reports: timings depend on the machine and are never 
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "sync.py"
+from tests.support import quick_result, run_quick_bench
 
 RESULT_LINES = (
     "seeding: laptop A push (mutations/s, information)",
@@ -29,30 +26,20 @@ RESULT_LINES = (
 
 
 def test_quick_sync_benchmark_runs_and_prints_its_results(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(BENCH),
-            "--quick",
-            "--diagnose-memory-security",
-            "--workdir",
-            str(tmp_path),
-            "--results-dir",
-            str(tmp_path / "results"),
-            "--baseline",
-            str(tmp_path / "no-baseline.json"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
+    results = tmp_path / "results"
+    out = run_quick_bench(
+        "sync",
+        results,
+        "--diagnose-memory-security",
+        "--workdir",
+        str(tmp_path),
+        "--baseline",
+        str(tmp_path / "no-baseline.json"),
     )
-    assert done.returncode == 0, done.stderr[-2000:]
-    lines = done.stdout.splitlines()
+    lines = out.splitlines()
     for label in RESULT_LINES:
         assert any(label in line for line in lines), label
-    (saved,) = (tmp_path / "results").glob("sync-sqlite-*-quick.json")
-    result = json.loads(saved.read_text("utf-8"))
+    result = quick_result(results, "sync-sqlite-*-quick.json")
     assert result["initial"]["records"] > 0
     assert result["devices"]["syncs"] > 0
     # The profiles and the server's database are cleaned up.

@@ -6,12 +6,9 @@ Only that it completes, prints its lines and writes its results: timings depend 
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "ui.py"
+from tests.support import quick_result, run_quick_bench
 
 LINES = (
     "bare window, start to first paint",
@@ -28,28 +25,19 @@ LINES = (
 
 
 def test_quick_ui_benchmark_runs_and_reports(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(BENCH),
-            "--quick",
-            "--cache",
-            str(tmp_path / "cache"),
-            "--results-dir",
-            str(tmp_path / "results"),
-            "--baseline",
-            str(tmp_path / "no-baseline.json"),
-        ],
-        capture_output=True,
-        text=True,
+    results = tmp_path / "results"
+    out = run_quick_bench(
+        "ui",
+        results,
+        "--cache",
+        str(tmp_path / "cache"),
+        "--baseline",
+        str(tmp_path / "no-baseline.json"),
         timeout=300,
-        check=False,
     )
-    assert done.returncode == 0, done.stderr[-3000:]
     for label in LINES:
-        assert label in done.stdout, label
-    (saved,) = (tmp_path / "results").glob("ui-*-quick.json")
-    result = json.loads(saved.read_text("utf-8"))
+        assert label in out, label
+    result = quick_result(results, "ui-*-quick.json")
     assert result["benchmark"] == "ui"
     assert result["qt_messages"] == []
     assert result["keystroke"]["to_model_ms"]["n"] == sum(
