@@ -8,7 +8,8 @@ Guarantees, from the protocol:
 
 - A mutation leaves the outbox only when the server answered it (applied, conflict, rejected,
   gone). A lost answer makes the next push repeat the same ids; the server recognises them.
-- A pulled page and the cursor after it commit in one local transaction.
+- A pulled page and the cursor after it commit in one local transaction (with the pages
+  before it that had already arrived: see _pull).
 - A pulled record with unsent local edits is merged field by field (higher HLC wins).
 """
 
@@ -52,6 +53,11 @@ from gadeplan.sync.schemas import (
     wire_size,
 )
 from gadeplan.sync.transport import Transport
+
+#: How long one pull transaction may go on taking pages that have arrived (see _pull): long
+#: enough to spare most commits of a first sync, short enough that the screens, which wait
+#: for the store meanwhile, hardly notice.
+PULL_COMMIT_SECONDS = 1.0
 
 #: Room for the request envelope around the mutations.
 _ENVELOPE = 1024
@@ -247,9 +253,10 @@ class SyncEngine:
     def _pull(self, report: SyncReport, progress: Callable[[str, int], None] | None) -> None:
         # While a page is written to the store, the next one is already being fetched (the
         # server prepares it meanwhile): requests still go one at a time and in the same
-        # order, and each page and its cursor still commit together before the next is read.
+        # order, and each page and its cursor commit together, never a page without its cursor.
         with _PageAhead(self._fetch_page) as ahead:
-            while True:
+            more = True
+            while more:
                 cursor = self.state.get(CURSOR)
                 try:
                     answer, changes = ahead.get(cursor)
@@ -260,24 +267,49 @@ class SyncEngine:
                         self.state.begin_reset(conn)
                     report.reset = True
                     continue
-                if answer.more:
-                    ahead.start(answer.cursor)
                 with self.state.store.write() as conn:
-                    applied = self.state.apply_changes(conn, changes)
-                    self.state.set(conn, CURSOR, answer.cursor)
-                    self.state.observe_server_hlc(conn, answer.server_hlc)
-                    more = answer.more
-                    if not more and LocalState.get(conn, RESETTING) == "1":
-                        self.state.finish_reset(conn)
-                report.pulled += applied.put + applied.deleted
-                report.erased += applied.erased
-                report.removed += applied.removed
-                report.kept_local += applied.kept_local
-                if progress:
-                    progress("pull", report.pulled)
-                if not more:
-                    return
+                    # Pages that have already arrived go into the same transaction, up to
+                    # PULL_COMMIT_SECONDS. On a full store most of a page's cost is the
+                    # commit: the index pages it touches are encrypted and written out again
+                    # at every commit, and the same pages at the next one (a first sync of
+                    # 290,000 records: 3,700 records/s committing each page, 6,000 committing
+                    # 5 pages). The transaction never waits for the network, and a fetch that
+                    # failed is left for the loop above, so a crash or an error repeats at
+                    # most these pages, which is harmless.
+                    started = time.monotonic()
+                    while True:
+                        more = self._apply_page(conn, answer, changes, report, ahead)
+                        if progress:
+                            progress("pull", report.pulled)
+                        if (
+                            not more
+                            or time.monotonic() - started >= PULL_COMMIT_SECONDS
+                            or not ahead.arrived(answer.cursor)
+                        ):
+                            break
+                        answer, changes = ahead.get(answer.cursor)
 
+    def _apply_page(
+        self,
+        conn: Any,
+        answer: PullResponse,
+        changes: list[dict[str, Any]],
+        report: SyncReport,
+        ahead: _PageAhead[tuple[PullResponse, list[dict[str, Any]]]],
+    ) -> bool:
+        """Apply one page and its cursor; start fetching the next. True if there is more."""
+        if answer.more:
+            ahead.start(answer.cursor)
+        applied = self.state.apply_changes(conn, changes)
+        self.state.set(conn, CURSOR, answer.cursor)
+        self.state.observe_server_hlc(conn, answer.server_hlc)
+        if not answer.more and LocalState.get(conn, RESETTING) == "1":
+            self.state.finish_reset(conn)
+        report.pulled += applied.put + applied.deleted
+        report.erased += applied.erased
+        report.removed += applied.removed
+        report.kept_local += applied.kept_local
+        return answer.more
 
 P = TypeVar("P")
 
@@ -314,6 +346,16 @@ class _PageAhead(Generic[P]):
             return future.result()
         self._wait()
         return self._fetch(cursor)
+
+    def arrived(self, cursor: str) -> bool:
+        """Whether the page for `cursor` is here and good, so getting it will not wait."""
+        future = self._future
+        return (
+            future is not None
+            and self._cursor == cursor
+            and future.done()
+            and future.exception() is None
+        )
 
     def _wait(self) -> None:
         """Let a fetch for another cursor finish unused: requests stay one at a time."""

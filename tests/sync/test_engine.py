@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+import time
+from typing import Any
 
 import pytest
 
@@ -21,7 +23,10 @@ from gadeplan.app.domain.records import (
 )
 from gadeplan.app.services.sync import ProfileWiped
 from gadeplan.storage import keys
+from gadeplan.storage.sync_state import AppliedPage, SyncStore
+from gadeplan.sync import engine as engine_module
 from gadeplan.sync.engine import SyncEngine
+from gadeplan.sync.errors import ProtocolError
 from tests.backend.support import Server
 from tests.sync.conftest import Laptop
 
@@ -331,3 +336,87 @@ def test_work_done_before_signing_in_is_accepted(backend: Server, tmp_path: Path
     finally:
         session.lock()
     assert person.id in backend.device(backend.worker(team)).everything()
+
+
+
+def _slow_small_pages(monkeypatch: pytest.MonkeyPatch, commit_seconds: float) -> list[int]:
+    """Pull pages of two records, each slow to apply, so the next page has arrived by the
+    time one is done. Returns the sizes of the pages applied, as they are applied."""
+    sizes: list[int] = []
+    real_apply = SyncStore.apply_changes
+
+    def slow_apply(self: SyncStore, conn: Any, changes: list[dict[str, Any]]) -> AppliedPage:
+        sizes.append(len(changes))
+        time.sleep(0.15)
+        return real_apply(self, conn, changes)
+
+    monkeypatch.setattr(engine_module, "MAX_PULL_LIMIT", 2)
+    monkeypatch.setattr(engine_module, "PULL_COMMIT_SECONDS", commit_seconds)
+    monkeypatch.setattr(SyncStore, "apply_changes", slow_apply)
+    return sizes
+
+
+def _five_people(backend: Server, laptops: Make) -> str:
+    team = backend.team()
+    a = laptops(backend.worker(team))
+    for n in range(5):
+        _person(a, f"Side {n}")
+    a.sync.sync_once()
+    return team
+
+
+def test_pages_that_have_arrived_commit_together(
+    backend: Server, laptops: Make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team = _five_people(backend, laptops)
+    real_pull = SyncEngine._pull
+    commits: list[str] = []
+
+    def traced_pull(self: SyncEngine, *args: Any) -> None:
+        """The pull alone, with the statements its store runs."""
+        conn = self.state.store._conn
+        conn.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
+        try:
+            real_pull(self, *args)
+        finally:
+            conn.set_trace_callback(None)
+
+    monkeypatch.setattr(SyncEngine, "_pull", traced_pull)
+    sizes = _slow_small_pages(monkeypatch, 0.0)
+    each = laptops(backend.worker(team))
+    each.sync.sync_once()
+    assert len(sizes) >= 3
+    assert len(commits) == len(sizes)  # one commit per page
+    commits.clear()
+    sizes = _slow_small_pages(monkeypatch, 60.0)
+    grouped = laptops(backend.worker(team))
+    grouped.sync.sync_once()
+    assert len(sizes) >= 3
+    assert len(commits) == 1  # every page had arrived by the time the one before was written
+    assert grouped.session.stats().records["person"] == each.session.stats().records["person"]
+
+
+def test_a_failed_page_keeps_the_pages_before_it(
+    backend: Server, laptops: Make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team = _five_people(backend, laptops)
+    sizes = _slow_small_pages(monkeypatch, 60.0)
+    real_fetch = SyncEngine._fetch_page
+    fetched: list[str | None] = []
+
+    def failing_fetch(self: SyncEngine, cursor: str | None) -> Any:
+        fetched.append(cursor)
+        if len(fetched) == 3:
+            raise ProtocolError("the third page is broken")
+        return real_fetch(self, cursor)
+
+    monkeypatch.setattr(SyncEngine, "_fetch_page", failing_fetch)
+    laptop = laptops(backend.worker(team))
+    with pytest.raises(ProtocolError):
+        laptop.sync.sync_once()
+    # The two pages before it committed, with the cursor after them: not pulled again.
+    assert sizes == [2, 2]
+    kept = laptop.session.stats()
+    laptop.sync.sync_once()
+    assert fetched[3] == fetched[2]  # on from the third page
+    assert laptop.session.stats().records["person"] > kept.records["person"]
