@@ -10,7 +10,8 @@ So each query here reads one covering index and nothing else:
   migration, or SQLite quietly goes back to the table;
 - ``encounter_by_person_time`` (migration 5) holds each encounter's person and time;
 - ``transition_by_date``, ``housing_offer_dates``, ``eviction_case_dates`` and
-  ``encounter_place_by_time`` (migration 7) serve the radar and the cold-weather checklist.
+  ``encounter_place_by_time`` (migrations 7 and 9) serve the radar and the cold-weather
+  checklist.
 
 ``INDEXED BY`` names the index: without statistics SQLite prefers ``record_by_entity`` and
 reads the table, and a renamed or dropped index should fail loudly in the tests rather than

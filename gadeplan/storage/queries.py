@@ -215,12 +215,12 @@ def unsent_changes(store: Store) -> tuple[int, str | None]:
 
 
 def anonymous_encounters_since(store: Store, since: str, worker_id: str) -> list[Row]:
-    """A worker's anonymous contacts from a time on, newest first (encounter_by_time)."""
+    """A worker's anonymous contacts from a time on, newest first (encounter_place_by_time)."""
     with store.read() as conn:
         return [
             (str(i), str(d))
             for i, d in conn.execute(
-                "SELECT id, data FROM record INDEXED BY encounter_by_time"
+                "SELECT id, data FROM record INDEXED BY encounter_place_by_time"
                 " WHERE entity = 'encounter' AND deleted = 0"
                 " AND person_id IS NULL AND json_extract(data, '$.occurred_at') >= ?"
                 " AND json_extract(data, '$.worker_id') = ?"
@@ -244,10 +244,11 @@ def last_place_of(store: Store, person_id: str) -> str | None:
 
 
 def recent_places(store: Store, scan: int = 500) -> list[str]:
-    """Places of the latest encounters, most recent first, each once (encounter_by_time)."""
+    """Places of the latest encounters, most recent first, each once
+    (encounter_place_by_time)."""
     with store.read() as conn:
         rows = conn.execute(
-            "SELECT json_extract(data, '$.place') FROM record INDEXED BY encounter_by_time"
+            "SELECT json_extract(data, '$.place') FROM record INDEXED BY encounter_place_by_time"
             " WHERE entity = 'encounter' AND deleted = 0"
             " ORDER BY json_extract(data, '$.occurred_at') DESC LIMIT ?",
             (scan,),

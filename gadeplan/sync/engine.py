@@ -311,6 +311,7 @@ class SyncEngine:
         report.kept_local += applied.kept_local
         return answer.more
 
+
 P = TypeVar("P")
 
 

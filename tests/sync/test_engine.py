@@ -338,7 +338,6 @@ def test_work_done_before_signing_in_is_accepted(backend: Server, tmp_path: Path
     assert person.id in backend.device(backend.worker(team)).everything()
 
 
-
 def _slow_small_pages(monkeypatch: pytest.MonkeyPatch, commit_seconds: float) -> list[int]:
     """Pull pages of two records, each slow to apply, so the next page has arrived by the
     time one is done. Returns the sizes of the pages applied, as they are applied."""
