@@ -5,8 +5,8 @@ encounters of the deterministic synthetic data (gadeplan.app.seed, "today" 2026-
 encrypted profile, reopens it, and times on it:
 
 - Overblik for a date, opened cold: ``DashboardData.load`` (all the SQL: persons, housing
-  history, encounters folded into contact spans) and ``overview(on)``, the way the screen
-  opens; with the time of each part. Goal: under 300 ms;
+  history, encounters folded into the ranges in which a person counts as seen) and
+  ``overview(on)``, the way the screen opens; with the time of each part. Goal: under 300 ms;
 - Overblik for another date with the data loaded (the date picker): ``overview(d)`` for the
   last twelve month ends;
 - the radar, the cold-weather checklist and the week-6 count draft.
@@ -133,9 +133,9 @@ def run(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
                 marks.append(time.perf_counter())
                 housing = analytics.housing_days(conn)
                 marks.append(time.perf_counter())
-                spans = analytics.contact_spans(conn, inactive_days)
+                seen = analytics.seen_ranges(conn, inactive_days)
                 marks.append(time.perf_counter())
-            data = DashboardData.build(team, inactive_days, ages, housing, spans)
+            data = DashboardData.build(team, inactive_days, ages, housing, seen)
             marks.append(time.perf_counter())
             data.overview(TODAY, settings)
             marks.append(time.perf_counter())

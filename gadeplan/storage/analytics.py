@@ -24,8 +24,9 @@ instead of 0.15 s (measured with ``cipher_memory_security`` on, when SQLCipher's
 costly; the large cached statement seemed to leave the connection allocating where it did not).
 
 SQLite reads the table again when it groups by an indexed expression (``GROUP BY
-substr(occurred_at, 1, 7)`` costs ten seconds here), so encounters come back one row per
-encounter, as a day number, and are folded into contact spans while they stream.
+substr(occurred_at, 1, 7)`` costs ten seconds here), so encounters are grouped by person (a
+plain column), with their days joined into one value, and folded in Python into the ranges in
+which a person counts as seen.
 """
 
 from __future__ import annotations
@@ -262,37 +263,35 @@ def housing(conn: Any) -> list[HousingRow]:
     return out
 
 
-def contact_spans(conn: Any, gap_days: int) -> dict[str, list[tuple[int, int]]]:
-    """Per person: the spans ``(first, last)`` of encounter days (:func:`epoch_day`) within
-    which no two consecutive contacts are more than ``gap_days`` apart.
+def seen_ranges(conn: Any, days: int) -> dict[str, list[tuple[int, int]]]:
+    """Per person: the ranges ``[first, stop)`` of day numbers (:func:`epoch_day`) on which
+    they count as seen, a contact on day s covering s .. s + ``days`` - 1. Sorted, and apart
+    (contacts at most ``days`` apart share a range).
 
-    "Seen in the last N days" on any date follows from these alone (with ``gap_days`` = N),
-    so the dashboard can ask it for every month's end without one row per encounter.
+    "Seen in the last N days" on any date follows from these alone (with ``days`` = N), so
+    the dashboard can ask it for every month's end without one row per encounter.
     """
-    spans: dict[str, list[tuple[int, int]]] = {}
-    current: str | None = None
-    own: list[tuple[int, int]] = []
-    first = last = 0
-    for pid, day in conn.execute(
-        f"SELECT person_id, unixepoch(substr({_OCCURRED}, 1, 10)) / 86400 {_ENCOUNTERS}"
-        f" ORDER BY person_id, {_OCCURRED}"
+    ranges: dict[str, list[tuple[int, int]]] = {}
+    # One row per person with their encounter days joined: on the benchmark store 20,000 rows
+    # in 55 ms, where one row per encounter (180,000) took 125 ms; they are split in C.
+    for pid, joined in conn.execute(
+        f"SELECT person_id, group_concat(unixepoch(substr({_OCCURRED}, 1, 10)) / 86400)"
+        f" {_ENCOUNTERS} GROUP BY person_id"
     ):
-        if day is None:
-            continue
-        if pid != current:
-            if current is not None:
-                own.append((first, last))
-                spans[current] = own
-            current, own, first, last = pid, [], day, day
-        elif day - last > gap_days:
-            own.append((first, last))
-            first = last = day
-        elif day > last:
+        if not joined:
+            continue  # no valid date (validation keeps these out)
+        # Sorted here, as SQLite does not promise the order of group_concat.
+        seen_on = sorted(set(map(int, joined.split(","))))
+        own: list[tuple[int, int]] = []
+        first = last = seen_on[0]
+        for day in seen_on:
+            if day - last > days:
+                own.append((first, last + days))
+                first = day
             last = day
-    if current is not None:
-        own.append((first, last))
-        spans[current] = own
-    return spans
+        own.append((first, last + days))
+        ranges[pid] = own
+    return ranges
 
 
 def last_seen(conn: Any, until: date) -> dict[str, date]:
@@ -418,7 +417,6 @@ __all__ = [
     "PlaceRow",
     "TransitionRow",
     "aliases",
-    "contact_spans",
     "encounter_days",
     "encounter_places",
     "epoch_day",
@@ -430,5 +428,6 @@ __all__ = [
     "open_eviction_cases",
     "person_ages",
     "persons",
+    "seen_ranges",
     "transitions",
 ]

@@ -52,8 +52,10 @@ The monthly flows (by name)
 from __future__ import annotations
 
 import calendar
+import gc
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -295,12 +297,13 @@ class _Timeline(NamedTuple):
     """One person's history in day numbers (``analytics.epoch_day``), independent of the date
     asked for: ``entries`` are ``(valid_from, kind, window_start, window_stop)`` in order
     (the window: the days on which a prison or hospital entry counts, stop exclusive);
-    ``contacts`` are ``(first, stop)`` ranges of days on which the person counts as seen (a
-    contact on day s covers s .. s + N - 1); ``first_homeless`` is the first day any entry
+    ``contacts`` are the ``(first, stop)`` ranges of days on which their encounters have the
+    person seen (a contact on day s covers s .. s + N - 1; a housing entry is a contact too,
+    added where the date is asked for); ``first_homeless`` is the first day any entry
     counted; ``categories`` are the entries' categories, for the chosen date's breakdown."""
 
     entries: tuple[tuple[int, int, int, int], ...]
-    contacts: tuple[tuple[int, int], ...]
+    contacts: list[tuple[int, int]]
     first_homeless: int | None
     categories: tuple[HousingCategory, ...]
 
@@ -327,11 +330,10 @@ _UNKNOWN_KIND = (HousingCategory.UNKNOWN, _OTHER)
 
 
 def _timeline(
-    rows: list[tuple[str, int, int, str, int | None]],
-    spans: list[tuple[int, int]],
-    inactive_days: int,
+    rows: list[tuple[str, int, int, str, int | None]], seen: list[tuple[int, int]]
 ) -> _Timeline | None:
-    """From one person's ``analytics.housing_days`` rows (in order) and contact spans."""
+    """From one person's ``analytics.housing_days`` rows (in order) and the ranges in which
+    their encounters have them seen (``analytics.seen_ranges``)."""
     entries: list[tuple[int, int, int, int]] = []
     categories: list[HousingCategory] = []
     first: int | None = None
@@ -362,19 +364,7 @@ def _timeline(
         categories.append(category)
     if not homeless_ever:
         return None  # never homeless: no state of theirs is ever counted or a flow
-    # Seen from the day of a contact until (not including) N days later; merged, so that
-    # each date asked for bisects as few ranges as possible.
-    ranges = [(a, b + inactive_days) for a, b in spans]
-    ranges.extend((e[0], e[0] + inactive_days) for e in entries)
-    ranges.sort()
-    contacts: list[tuple[int, int]] = []
-    for a, b in ranges:
-        if contacts and a <= contacts[-1][1]:
-            if b > contacts[-1][1]:
-                contacts[-1] = (contacts[-1][0], b)
-        else:
-            contacts.append((a, b))
-    return _Timeline(tuple(entries), tuple(contacts), first, tuple(categories))
+    return _Timeline(tuple(entries), seen, first, tuple(categories))
 
 
 def _bits(mask: int) -> list[int]:
@@ -387,6 +377,21 @@ def _bits(mask: int) -> list[int]:
 
 
 Ages = dict[str, tuple[str | None, str | None, int | None, int | None]]
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Loading Overblik makes a few hundred thousand tuples and lists, none of them part of a
+    reference cycle, and Python's cycle collector walked them again and again meanwhile: a
+    fifth of the time on the benchmark store (bench/dashboard.py). It waits until this is
+    done; nothing is lost, as reference counting still frees everything that is not a cycle."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass
@@ -403,11 +408,12 @@ class DashboardData:
 
     @classmethod
     def load(cls, session: Any, team_id: str | None, inactive_days: int) -> DashboardData:
-        with session.store.read() as conn:
-            ages = analytics.person_ages(conn, team_id)
-            housing = analytics.housing_days(conn)
-            spans = analytics.contact_spans(conn, inactive_days)
-        return cls.build(team_id, inactive_days, ages, housing, spans)
+        with _without_cycle_collection():
+            with session.store.read() as conn:
+                ages = analytics.person_ages(conn, team_id)
+                housing = analytics.housing_days(conn)
+                seen = analytics.seen_ranges(conn, inactive_days)
+            return cls.build(team_id, inactive_days, ages, housing, seen)
 
     @classmethod
     def build(
@@ -416,20 +422,21 @@ class DashboardData:
         inactive_days: int,
         ages: Ages,
         housing: list[tuple[str, int, int, str, int | None]],
-        spans: dict[str, list[tuple[int, int]]],
+        seen: dict[str, list[tuple[int, int]]],
     ) -> DashboardData:
         """From the rows of the three queries (people outside ``ages`` are out of scope)."""
         timelines: dict[str, _Timeline] = {}
         none: list[tuple[int, int]] = []
         for person_id, group in groupby(housing, itemgetter(0)):
             if person_id in ages:
-                timeline = _timeline(list(group), spans.get(person_id, none), inactive_days)
+                timeline = _timeline(list(group), seen.get(person_id, none))
                 if timeline is not None:
                     timelines[person_id] = timeline
         return cls(team_id, inactive_days, timelines, ages)
 
     def overview(self, on: date, settings: DashboardSettings) -> Overview:
-        return _compute(self, on, settings)
+        with _without_cycle_collection():
+            return _compute(self, on, settings)
 
 
 def _compute(data: DashboardData, on: date, settings: DashboardSettings) -> Overview:
@@ -443,24 +450,32 @@ def _compute(data: DashboardData, on: date, settings: DashboardSettings) -> Over
     # than people, so the counts per month are summed per pattern at the end.
     active_patterns: dict[int, int] = {}
     inactive_patterns: dict[int, int] = {}
-    flows: list[dict[Flow, list[str]]] = [{} for _ in range(end)]
+    flows: list[dict[Flow, list[str]]] = [{f: [] for f in Flow} for _ in range(end)]
     final_active: list[str] = []
     final_inactive: list[str] = []
     index = bisect_left
+    # The months of a mask, worked out once per mask: most people share a few masks.
+    months_of: dict[int, list[int]] = {}
 
     def add(flow: Flow, mask: int, person_id: str) -> None:
-        for k in _bits(mask):
-            flows[k].setdefault(flow, []).append(person_id)
+        months = months_of.get(mask)
+        if months is None:
+            months = months_of[mask] = _bits(mask)
+        for k in months:
+            flows[k][flow].append(person_id)
 
+    inactive_days = data.inactive_days
     for person_id, timeline in data.timelines.items():
-        housed = homeless = 0
+        housed = homeless = seen = 0
         entries = timeline.entries
         count = len(entries)
         for i in range(count):
             start, kind, window, stop = entries[i]
+            a = index(days, start)
+            # Recording a situation is a contact: seen from that day for N days.
+            seen |= (1 << index(days, start + inactive_days)) - (1 << a)
             if kind == _OTHER:
                 continue
-            a = index(days, start)
             b = index(days, entries[i + 1][0]) if i + 1 < count else end
             if a >= b:
                 continue  # superseded before the next evaluation date
@@ -473,7 +488,6 @@ def _compute(data: DashboardData, on: date, settings: DashboardSettings) -> Over
                 homeless |= span & ((1 << index(days, stop)) - (1 << index(days, window)))
         if not homeless:
             continue
-        seen = 0
         for first, stop in timeline.contacts:
             seen |= (1 << index(days, stop)) - (1 << index(days, first))
         active = homeless & seen
@@ -538,7 +552,7 @@ def _compute(data: DashboardData, on: date, settings: DashboardSettings) -> Over
             at=dates[k],
             homeless_before=active_counts[k - 1],
             homeless_after=active_counts[k],
-            people={f: tuple(sorted(flows[k].get(f, ()))) for f in Flow},
+            people={f: tuple(sorted(flows[k][f])) for f in Flow},
         )
         for k in range(1, end)
     )
