@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import base64
 import secrets
+from typing import TYPE_CHECKING
 
-import keyring
-import keyring.backend
-import keyring.errors
+if TYPE_CHECKING:
+    import keyring.backend
+
+# keyring itself is imported where it is used: importing it (with its back-end discovery,
+# jaraco and urllib's e-mail parser) took about 50 ms of every start, and a profile protected
+# by its passphrase alone never asks the keychain.
 
 SERVICE = "Gadeplan"
 DEVICE_SECRET_BYTES = 32
@@ -39,11 +43,15 @@ def _is_secure(backend: keyring.backend.KeyringBackend) -> bool:
 
 
 def backend_name() -> str:
+    import keyring
+
     backend = keyring.get_keyring()
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
 def secure_backend_available() -> bool:
+    import keyring
+
     return _is_secure(keyring.get_keyring())
 
 
@@ -54,6 +62,8 @@ def _username(store_id: str) -> str:
 def create_device_secret(store_id: str) -> bytes:
     if not secure_backend_available():
         raise RuntimeError("refusing an insecure keyring back end")
+    import keyring
+
     secret = secrets.token_bytes(DEVICE_SECRET_BYTES)
     keyring.set_password(SERVICE, _username(store_id), base64.b64encode(secret).decode("ascii"))
     return secret
@@ -63,6 +73,8 @@ def load_device_secret(store_id: str) -> bytes | None:
     """None when the entry is missing or the back end is not one we trust."""
     if not secure_backend_available():
         return None
+    import keyring.errors
+
     try:
         stored = keyring.get_password(SERVICE, _username(store_id))
     except keyring.errors.KeyringError:
@@ -77,6 +89,8 @@ def load_device_secret(store_id: str) -> bytes | None:
 
 
 def delete_device_secret(store_id: str) -> None:
+    import keyring.errors
+
     try:
         keyring.delete_password(SERVICE, _username(store_id))
     except keyring.errors.PasswordDeleteError:
