@@ -280,8 +280,9 @@ def seen_ranges(conn: Any, days: int) -> dict[str, list[tuple[int, int]]]:
     ):
         if not joined:
             continue  # no valid date (validation keeps these out)
-        # Sorted here, as SQLite does not promise the order of group_concat.
-        seen_on = sorted(set(map(int, joined.split(","))))
+        # Sorted here, as SQLite does not promise the order of group_concat. Two contacts on a
+        # day fold like any two within N days; leaving them in is cheaper than a set.
+        seen_on = sorted(map(int, joined.split(",")))
         own: list[tuple[int, int]] = []
         first = last = seen_on[0]
         for day in seen_on:
