@@ -16,7 +16,6 @@ never replaced by the default, since the default is usually the weaker choice.
 from __future__ import annotations
 
 import os
-import ssl
 import sys
 import tomllib
 from collections.abc import Callable, Mapping
@@ -120,6 +119,8 @@ def _ca_certificate(value: object) -> str | None:
         return "must be an absolute path"
     if not path.is_file():
         return "names no such file"
+    import ssl  # here, not at every start: only a policy that names a CA file needs it
+
     try:
         ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).load_verify_locations(cafile=str(path))
     except PermissionError:
