@@ -37,6 +37,7 @@ system-deps:
 # 127.0.0.1:8765 or a free port) that stops when the window closes. The profile is created,
 # seeded and synced on first use; 'gadeplan --data-dir .demo/profile demo' makes it alone.
 run: $(STAMP) $(QM)
+	@$(BIN)/python -m compileall -q gadeplan  # starts from bytecode even under PYTHONDONTWRITEBYTECODE
 	$(BIN)/python -m gadeplan.app.demo_run --folder $(DEMO_DIR)
 
 # Refresh the Danish .ts from the sources (commit it; translate new entries in Qt Linguist or
