@@ -24,8 +24,9 @@ The seeded profile is kept in a cache folder (``--cache``, default
 
 The program's modules are compiled to bytecode first where it is missing or stale, as they are
 in an installed program (a shell with PYTHONDONTWRITEBYTECODE would otherwise make every timed
-start compile them from source). Each child gets private ``XDG_*`` folders (no window preferences or log of the user's are read
-or written) and the ``fail`` keyring backend (the profile is protected by the passphrase alone).
+start compile them from source). Each child gets private ``XDG_*`` folders (no window
+preferences or log of the user's are read or written) and the ``fail`` keyring backend (the
+profile is protected by the passphrase alone).
 Qt's own messages in a child are collected and reported; there should be none.
 Results go to ``bench/results/ui-*.json`` (not committed); ``bench/baseline-ui.json`` holds the
 numbers measured on the development machine, and each run is compared with it. ``--quick`` is
