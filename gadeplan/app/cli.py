@@ -4,6 +4,10 @@ Never loads Qt; only starting the window does (``gadeplan`` with no command, onc
 exists). Every failure the environment can cause ends in one plain sentence and a stable exit
 code, with nothing deleted or changed; driver messages and tracebacks (which can quote data)
 are never printed unless ``--debug`` is given.
+
+``gadeplan`` without a command starts the window, so every module imported at the top of this
+file is waited for at each start: what only one command needs (the self-test's HTTP stack, the
+seed generator, the sync service) is imported in that command.
 """
 
 from __future__ import annotations
@@ -21,10 +25,9 @@ from pathlib import Path
 from typing import TextIO
 
 from gadeplan import __version__
-from gadeplan.app import logs, selftest
+from gadeplan.app import logs
 from gadeplan.app.domain.housing import DANISH_LABELS, HousingCategory
 from gadeplan.app.policy import REGISTRY_SOURCE, Policy, PolicyError, load_policy, policy_path
-from gadeplan.app.seed import SeedSpec, seed
 from gadeplan.app.services import profile
 from gadeplan.app.services.session import Session
 from gadeplan.app.services.sync import ProfileWiped, SyncService
@@ -294,6 +297,8 @@ def cmd_seed(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Poli
 
 
 def _seed(session: Session, persons: int, encounters: int, seed_value: int, out: TextIO) -> int:
+    from gadeplan.app.seed import SeedSpec, seed
+
     spec = SeedSpec(
         persons=persons,
         encounters=encounters,
@@ -530,6 +535,8 @@ def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
     if args.qt_child:
         # The Qt checks live in ui/ and are loaded at run time, as the window is (see main).
         return int(importlib.import_module("gadeplan.ui.selftest").child_main(out))
+    from gadeplan.app import selftest
+
     report = selftest.run(qt=selftest.qt_in_child)
     report.write(out, as_json=args.json)
     return 0 if report.ok else selftest.EXIT_FAILED
