@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -574,6 +574,16 @@ def fmt_datetime(value: datetime | None) -> str:
     local = value.astimezone()
     moment = QDateTime(qdate(local.date()), QTime(local.hour, local.minute))
     return QLocale().toString(moment, "dd-MM-yyyy HH:mm")
+
+
+def age_text(age: timedelta) -> str:
+    """How old (a change not yet sent, the last sync), in the unit a person would use."""
+    seconds = max(0, int(age.total_seconds()))
+    if seconds < 3600:
+        return QCoreApplication.translate("Age", "%n minutes", None, max(1, seconds // 60))
+    if seconds < 2 * 86400:
+        return QCoreApplication.translate("Age", "%n hours", None, seconds // 3600)
+    return QCoreApplication.translate("Age", "%n days", None, seconds // 86400)
 
 
 def join(parts: Iterable[str | None], sep: str = " · ") -> str:

@@ -3,14 +3,20 @@
 Locking destroys the workspace (every model, list and open dialog that showed personal data)
 and closes the store on the worker thread; unlocking builds a fresh one. The window title never
 changes, so nothing personal reaches the task bar or a screen share's window picker.
+
+The workspace's modules (Today, the radar, quick log and what they import) are not imported
+before the window shows: the gate needs none of them. They are imported once the gate has been
+painted, while the passphrase is typed and the key is derived on the worker thread, so
+the window appears sooner and unlocking waits for nothing more (bench/ui.py).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
 
@@ -22,11 +28,34 @@ from gadeplan.ui.messages import error_text
 from gadeplan.ui.sync_status import ClockWarning, SyncController, SyncStatusBar
 from gadeplan.ui.tasks import ChangeSet, Context
 from gadeplan.ui.widgets import MessageBar, vbox
-from gadeplan.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from gadeplan.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 WINDOW_TITLE = "Gadeplan"
+
+
+def _workspace() -> type[Workspace]:
+    from gadeplan.ui.workspace import Workspace
+
+    return Workspace
+
+
+class _AfterFirstPaint(QObject):
+    """Calls back once, from the event loop, after the watched widget's first paint."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.callback)
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -88,6 +117,7 @@ class MainWindow(QMainWindow):
             self.resize(1180, 780)
         self._set_unlocked(False)
         self.gate.start()
+        _AfterFirstPaint(self.gate, _workspace)
 
     # --- actions and menus -------------------------------------------------------------------
 
@@ -119,13 +149,13 @@ class MainWindow(QMainWindow):
         self.round_action = action(self.tr("Street &round"), "Ctrl+3", lambda: self._show_tab(2))
         self.conflicts_action = action(self.tr("&Conflicts"), "Ctrl+4", self.show_conflicts)
         self.radar_action = action(
-            self.tr("R&adar"), "Ctrl+5", lambda: self._show_tab(Workspace.RADAR)
+            self.tr("R&adar"), "Ctrl+5", lambda: self._show_tab(_workspace().RADAR)
         )
         self.overview_action = action(
-            self.tr("&Overview"), "Ctrl+6", lambda: self._show_tab(Workspace.OVERVIEW)
+            self.tr("&Overview"), "Ctrl+6", lambda: self._show_tab(_workspace().OVERVIEW)
         )
         self.reports_action = action(
-            self.tr("R&eports"), "Ctrl+7", lambda: self._show_tab(Workspace.REPORTS)
+            self.tr("R&eports"), "Ctrl+7", lambda: self._show_tab(_workspace().REPORTS)
         )
         self.sync_now_action = action(self.tr("&Sync now"), "Ctrl+S", self.sync_now)
         self.sign_in_action = action(self.tr("Sign &in to the server…"), None, self.open_sign_in)
@@ -185,7 +215,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _opened(self, notice: str) -> None:
         self.message.clear()
-        self.workspace = Workspace(self.env, self.clipboard, self.sync)
+        self.workspace = _workspace()(self.env, self.clipboard, self.sync)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self._set_unlocked(True)
@@ -272,7 +302,7 @@ class MainWindow(QMainWindow):
             self.workspace.find_person()
 
     def show_conflicts(self) -> None:
-        self._show_tab(Workspace.CONFLICTS)
+        self._show_tab(_workspace().CONFLICTS)
 
     def sync_now(self) -> None:
         if self.workspace is None:
@@ -343,7 +373,7 @@ class MainWindow(QMainWindow):
             tab = self.workspace.tabs.currentIndex()
             person = self.workspace.current_person_id
             old = self.workspace
-            self.workspace = Workspace(self.env, self.clipboard, self.sync)
+            self.workspace = _workspace()(self.env, self.clipboard, self.sync)
             self.stack.addWidget(self.workspace)
             self.stack.setCurrentWidget(self.workspace)
             old.close_dialogs()
@@ -353,7 +383,7 @@ class MainWindow(QMainWindow):
             self._sync_changed()
             if person is not None:
                 self.workspace.open_person(person)
-            elif tab != Workspace.PERSON:
+            elif tab != _workspace().PERSON:
                 self.workspace.show_tab(tab)
         elif not showing_key:
             self.stack.setCurrentWidget(self.gate)

@@ -19,11 +19,11 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette
-from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -52,8 +52,10 @@ from gadeplan.ui import i18n
 from gadeplan.ui.env import Env
 from gadeplan.ui.messages import sync_error_text
 from gadeplan.ui.tasks import Context
-from gadeplan.ui.today import age_text
 from gadeplan.ui.widgets import error_color, ok_color, warning_color
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QNetworkInformation
 
 log = logging.getLogger(__name__)
 
@@ -171,8 +173,7 @@ class SyncController(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._automatic)
         self.network: QObject | None = None
-        if env.watch_network:
-            self._watch_network()
+        self._network_watched = False
 
     # --- state -----------------------------------------------------------------------------------
 
@@ -194,7 +195,11 @@ class SyncController(QObject):
     # --- life cycle ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Unlocked: read the status; the first sync follows shortly if signed in."""
+        """Unlocked: read the status; the first sync follows shortly if signed in. The network
+        is watched from the first unlock on (nothing syncs before it)."""
+        if self.env.watch_network and not self._network_watched:
+            self._network_watched = True
+            self._watch_network()
         self.active = True
         self.failures = 0
         self.last_error = None
@@ -388,7 +393,10 @@ class SyncController(QObject):
 
     def _watch_network(self) -> None:
         """Reachability from the operating system where Qt has a backend for it (NetworkManager,
-        GLib, Windows, macOS); without one, the retry timer alone finds the network again."""
+        GLib, Windows, macOS); without one, the retry timer alone finds the network again.
+        Qt's network module is loaded here, not before the window shows."""
+        from PySide6.QtNetwork import QNetworkInformation
+
         feature = QNetworkInformation.Feature.Reachability
         if not QNetworkInformation.loadBackendByFeatures(feature):
             log.info("no network reachability backend; retrying on a timer")
@@ -402,6 +410,8 @@ class SyncController(QObject):
         info.reachabilityChanged.connect(self._reachability_changed)
 
     def _reachability_changed(self, reachability: QNetworkInformation.Reachability) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
         reachable = QNetworkInformation.Reachability
         self.set_reachable(reachability in (reachable.Online, reachable.Site, reachable.Local))
 
@@ -520,7 +530,7 @@ class SyncStatusBar(QWidget):
             age = status.oldest_unsent_age_seconds(now)
             if age is not None and age >= 60:
                 waiting += " " + self.tr("(the oldest is {age} old)").format(
-                    age=age_text(timedelta(seconds=age))
+                    age=i18n.age_text(timedelta(seconds=age))
                 )
             parts.append(waiting)
         elif status.registered:

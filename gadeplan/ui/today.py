@@ -4,9 +4,8 @@ how much work waits to be synced. Enter on a row opens the person."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -259,7 +258,7 @@ class TodayScreen(QWidget):
         age = view.oldest_unsent_age(self.env.access.clock.now())
         if age is None:
             return count
-        oldest = self.tr("The oldest is {age} old.").format(age=age_text(age))
+        oldest = self.tr("The oldest is {age} old.").format(age=i18n.age_text(age))
         return f"{count} {oldest}"
 
     def mark_done(self) -> None:
@@ -275,13 +274,3 @@ class TodayScreen(QWidget):
     def _marked(self, result: object, error: BaseException | None) -> None:
         if error is not None:
             self.message.show_error(error_text(error))
-
-
-def age_text(age: timedelta) -> str:
-    """How old, in the unit a person would use."""
-    seconds = max(0, int(age.total_seconds()))
-    if seconds < 3600:
-        return QCoreApplication.translate("Age", "%n minutes", None, max(1, seconds // 60))
-    if seconds < 2 * 86400:
-        return QCoreApplication.translate("Age", "%n hours", None, seconds // 3600)
-    return QCoreApplication.translate("Age", "%n days", None, seconds // 86400)
