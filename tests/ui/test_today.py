@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QTreeWidget
 from pytestqt.qtbot import QtBot
 
@@ -82,3 +85,23 @@ def test_a_quick_log_updates_today(qtbot: QtBot, unlocked: MainWindow) -> None:
     dialog.save()
     assert not dialog.isVisible(), dialog.message.text
     assert ["I dag", "Kasket", "Tjek ydelse"] in _rows(today.follow_ups)
+
+
+def test_todays_lists_are_asked_for_before_the_radar(
+    qtbot: QtBot, unlocked: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker runs jobs in order: the radar, the slower of the two on a large store,
+    must not hold up the lists."""
+    today = _today(unlocked)
+    runner = unlocked.runner
+    asked: list[object] = []
+    submit = runner.submit
+
+    def recording(owner: QObject, job: Any, done: Any = None, **kwargs: Any) -> None:
+        asked.append(owner)
+        submit(owner, job, done, **kwargs)
+
+    monkeypatch.setattr(runner, "submit", recording)
+    today.radar.loaded = False  # as at the first refresh after unlocking
+    today.refresh()
+    assert asked == [today, today.radar]
