@@ -48,3 +48,27 @@ def test_seen_ranges_join_contacts_at_most_n_days_apart(session: Session) -> Non
     ]
     assert ranges[once.id] == [(day(date(2026, 5, 5)), day(date(2026, 5, 5)) + N)]
     assert never.id not in ranges
+
+
+def test_last_seen_is_the_newest_encounter_up_to_the_day(session: Session) -> None:
+    """Up to and including the day asked for, whatever order they were saved in; a deleted
+    encounter does not count."""
+    early, late, never = (_person(session, a) for a in ("Tidlig", "Sen", "Aldrig"))
+    _met(session, early, date(2026, 3, 11), date(2026, 3, 1))
+    _met(session, late, date(2026, 5, 6), date(2026, 5, 5), date(2026, 4, 1))
+    with session.store.read() as conn:
+        assert analytics.last_seen(conn, date(2026, 5, 5)) == {
+            early.id: date(2026, 3, 11),
+            late.id: date(2026, 5, 5),  # 6 May is after the day asked for
+        }
+        newest = conn.execute(
+            "SELECT id FROM record WHERE entity = 'encounter' AND person_id = ?"
+            " ORDER BY json_extract(data, '$.occurred_at') DESC LIMIT 1",
+            (early.id,),
+        ).fetchone()[0]
+    with session.store.write() as conn:
+        conn.execute("UPDATE record SET deleted = 1 WHERE id = ?", (newest,))
+    with session.store.read() as conn:
+        found = analytics.last_seen(conn, date(2026, 12, 31))
+    assert found == {early.id: date(2026, 3, 1), late.id: date(2026, 5, 6)}
+    assert never.id not in found
