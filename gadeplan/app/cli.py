@@ -6,8 +6,9 @@ code, with nothing deleted or changed; driver messages and tracebacks (which can
 are never printed unless ``--debug`` is given.
 
 ``gadeplan`` without a command starts the window, so every module imported at the top of this
-file is waited for at each start: what only one command needs (the self-test's HTTP stack, the
-seed generator, the sync service) is imported in that command.
+file is waited for at each start: what only one command needs (the self-test with its HTTP
+stack, the seed generator) is imported in that command, and the sync service loads its HTTP
+stack at the first sync.
 """
 
 from __future__ import annotations
