@@ -13,8 +13,8 @@ The seeded profile is kept in a cache folder (``--cache``, default
   gadeplan.app.cli, imported before Qt as at a real start), with ``QT_QPA_PLATFORM=offscreen``;
   the only thing added is an application event filter that, when the main window is shown,
   types the passphrase into the unlock page and presses Unlock (``UnlockPage.unlock``), as a
-  worker would, and then times the paints. Nothing in the program
-  is changed or bypassed: the unlock runs on the worker thread with the profile's own key file.
+  worker would, and then times the paints. Nothing in the program is changed or bypassed: the
+  unlock runs on the worker thread with the profile's own key file.
 - the baseline: the same measurement for a bare ``QMainWindow`` of the same size in a process
   of its own. Goal: start within 2x the bare window.
 - keystroke latency: in one process, the real window with its threaded database worker,
