@@ -104,6 +104,30 @@ def test_register_token_push_pull(server: Server) -> None:
     assert device.pull_raw(None).status_code == 200
 
 
+def test_a_page_carries_the_stored_json_as_pushed(server: Server) -> None:
+    """The server writes a page's records from their stored JSON text (backend/pull.py):
+    text that JSON must escape, non-ASCII letters and nested values come back as pushed,
+    and each field with the HLC of its own last change."""
+    team = server.team()
+    device = server.new_device(team)
+    tricky = 'Siger "nej tak"\\ til Åbo\nsover på bænken 🙂\t\u2028'
+    p = person(team, alias="Ærø-Søren", description=tricky, phones=(Phone("+45 12 34 56 78"),))
+    first = device.save(p)
+    device.push(first)
+    edit = device.mutation("person", p.id, {"alias": "Østen"}, base_version=1)
+    device.push(edit)
+
+    raw = device.pull_raw(None).content
+    page = PullResponse.model_validate_json(raw)  # the bytes themselves are valid JSON
+    [put] = [c for c in page.changes if c.id == p.id]
+    assert put.fields == {**p.to_fields(), "alias": "Østen"}
+    assert put.fields is not None and put.fields["description"] == tricky
+    assert put.field_hlc == {
+        name: edit["hlc"] if name == "alias" else first["hlc"] for name in p.to_fields()
+    }
+    assert put.version == 2
+
+
 def test_openapi_describes_every_endpoint(server: Server) -> None:
     spec = server.client().get("/openapi.json").json()
     for method, path in ENDPOINTS:
