@@ -86,7 +86,8 @@ bench: $(STAMP)
 
 # Re-pin every dependency (the packaging tools too) after changing pyproject.toml.
 lock: $(DIST_STAMP)
-	{ sed -n '1,2p' constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -v '^gadeplan'; } > constraints.new
+	{ sed -n '1,2p' constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -v '^gadeplan'; \
+	  grep -v '^#' build/constraints-other-platforms.txt; } > constraints.new
 	mv constraints.new constraints.txt
 
 clean:

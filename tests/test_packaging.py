@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -73,10 +76,42 @@ def test_the_runtime_packages_are_the_programs_not_the_tools(dist: ModuleType) -
     for tool in ("fastapi", "sqlalchemy", "pytest", "mypy", "pip-audit", "cyclonedx-bom"):
         assert tool not in packages
     # Pinned: the versions are constraints.txt's.
-    pins = dict(
-        line.split("==")
-        for line in (ROOT / "constraints.txt").read_text().splitlines()
-        if "==" in line
-    )
-    pinned = {name.lower().replace("_", "-"): version for name, version in pins.items()}
+    pinned: dict[str, str] = {
+        canonicalize_name(r.name): str(r.specifier)[2:] for r in constraints()
+    }
     assert packages["keyring"] == pinned["keyring"]
+
+
+def constraints() -> list[Requirement]:
+    lines = (ROOT / "constraints.txt").read_text().splitlines()
+    return [Requirement(line) for line in lines if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_what_only_another_platform_installs_is_pinned_too(platform: str) -> None:
+    """`make lock` freezes Linux: a Windows or macOS build would otherwise take whatever
+    version of these the index has that day."""
+    environment = {
+        "sys_platform": platform,
+        "platform_system": {"win32": "Windows"}.get(platform, "Darwin"),
+        "os_name": "nt" if platform == "win32" else "posix",
+    }
+    pinned = {
+        canonicalize_name(r.name)
+        for r in constraints()
+        if r.specifier and (r.marker is None or r.marker.evaluate(environment))
+    }
+    needed: set[str] = set()
+    for dist in metadata.distributions():
+        for text in dist.requires or []:
+            requirement = Requirement(text)
+            marker = requirement.marker
+            if marker is None or "extra" in str(marker):
+                continue
+            if marker.evaluate(environment) and not marker.evaluate({"sys_platform": "linux"}):
+                needed.add(canonicalize_name(requirement.name))
+    if platform == "win32":
+        assert "pywin32-ctypes" in needed  # keyring's: the search itself works
+    assert needed <= pinned, (
+        f"pin these in build/constraints-other-platforms.txt: {needed - pinned}"
+    )
