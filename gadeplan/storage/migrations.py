@@ -231,6 +231,31 @@ MIGRATIONS: tuple[Migration, ...] = (
         ) WHERE entity = 'encounter' AND deleted = 0;
         """,
     ),
+    Migration(
+        10,
+        "the people list from the index of person facts",
+        """
+        -- The people list read every person's whole record and decoded its JSON for eight
+        -- fields: 0.5 of the 0.86 s its directory took for 20,000 persons. person_facts
+        -- now holds the two it lacked (name, contact person), so the list reads the index
+        -- alone; storage/queries.py:directory_persons selects exactly these expressions.
+        DROP INDEX person_facts;
+        CREATE INDEX person_facts ON record(
+            team_id,
+            json_extract(data, '$.alias'),
+            json_extract(data, '$.birth_date'),
+            json_extract(data, '$.cpr'),
+            json_extract(data, '$.birth_year'),
+            json_extract(data, '$.approx_age'),
+            json_extract(data, '$.formerly_in_care'),
+            json_extract(data, '$.aftercare_ends_on'),
+            json_extract(data, '$.places'),
+            json_extract(data, '$.name'),
+            json_extract(data, '$.contact_worker_id'),
+            id
+        ) WHERE entity = 'person' AND deleted = 0;
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

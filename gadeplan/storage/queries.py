@@ -9,6 +9,7 @@ The expressions must stay the ones the indexes were made with.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from gadeplan.storage.db import Store
 
@@ -18,28 +19,40 @@ Row = tuple[str, str]
 PersonRow = tuple[str, str | None, str]
 
 
-def persons(store: Store) -> list[Row]:
-    """Every person (record_by_entity)."""
+#: What the people list shows of a person, in the order of :data:`PersonFacts`.
+_FACTS = (
+    "json_extract(data, '$.alias'), json_extract(data, '$.name'),"
+    " json_extract(data, '$.birth_date'), json_extract(data, '$.cpr'),"
+    " json_extract(data, '$.birth_year'), json_extract(data, '$.approx_age'),"
+    " json_extract(data, '$.contact_worker_id'), json_extract(data, '$.places')"
+)
+#: ``(id, alias, name, birth_date, cpr, birth_year, approx_age, contact_worker_id, places)``
+#: as SQLite's ``json_extract`` gives them: ``places`` is JSON text.
+PersonFacts = tuple[str, Any, Any, Any, Any, Any, Any, Any, Any]
+
+
+def directory_persons(store: Store) -> list[PersonFacts]:
+    """Every person's facts for the people list, from the covering index person_facts
+    (migration 10), so the records themselves are not read."""
     with store.read() as conn:
-        return [
-            (str(i), str(d))
-            for i, d in conn.execute(
-                "SELECT id, data FROM record WHERE entity = 'person' AND deleted = 0"
-            )
-        ]
+        rows: list[PersonFacts] = conn.execute(
+            f"SELECT id, {_FACTS} FROM record INDEXED BY person_facts"
+            " WHERE entity = 'person' AND deleted = 0"
+        ).fetchall()
+        return rows
 
 
-def persons_by_id(store: Store, person_ids: Iterable[str]) -> list[Row]:
+def directory_persons_by_id(store: Store, person_ids: Iterable[str]) -> list[PersonFacts]:
+    """As :func:`directory_persons`, for a few persons (by their records)."""
     ids = list(dict.fromkeys(person_ids))
-    found: list[Row] = []
+    found: list[PersonFacts] = []
     with store.read() as conn:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             found.extend(
-                (str(i), str(d))
-                for i, d in conn.execute(
-                    f"SELECT id, data FROM record"
+                conn.execute(
+                    f"SELECT id, {_FACTS} FROM record"
                     f" WHERE id IN ({marks}) AND +entity = 'person' AND deleted = 0",
                     chunk,
                 )

@@ -81,6 +81,38 @@ def test_people_directory_follows_changes(session: Session) -> None:
     assert ids.kasket not in service.directory()
 
 
+def test_a_person_row_is_the_same_from_the_index_and_from_the_record(session: Session) -> None:
+    """The whole list reads the index person_facts, one changed person their record: both
+    give the same row, every shown field included."""
+    ids = seed_small(session)
+    service = PeopleService(session)
+    service.directory()
+    person = Person(
+        id=new_id(),
+        team_id=session.identity.team_id,
+        alias="Måge",
+        name="Søren Ørum",
+        birth_year=1990,
+        contact_worker_id=ids.worker,
+        places=("Banegården", "Kirkepladsen"),
+    )
+    session.save(person)
+    service.note_changes(frozenset({person.id}), frozenset({"person"}))
+    updated = service.directory()[person.id]  # one row, from the record
+    rebuilt = PeopleService(session).directory()[person.id]  # the whole list, from the index
+    assert updated == rebuilt
+    assert (rebuilt.name, rebuilt.age, rebuilt.contact_name, rebuilt.places) == (
+        "Søren Ørum",
+        TODAY.year - 1990,
+        "Lokal bruger",
+        ("Banegården", "Kirkepladsen"),
+    )
+    approx = Person(id=new_id(), team_id=session.identity.team_id, alias="Ukendt", approx_age=22)
+    session.save(approx)
+    [row] = [r for r in PeopleService(session).directory().values() if r.alias == "Ukendt"]
+    assert (row.age, row.name, row.places, row.contact_name) == (22, None, (), None)
+
+
 def test_today_lists(session: Session, clock: FixedClock) -> None:
     ids = seed_small(session)
     view = TodayService(session).view()

@@ -80,18 +80,20 @@ def _date(value: Any) -> date | None:
         return None
 
 
-def _age(fields: dict[str, Any], today: date) -> int | None:
-    """As Person.age_on, from the stored fields (no record objects for 20,000 rows)."""
-    born = _date(fields.get("birth_date"))
-    if born is None and fields.get("cpr"):
-        born = cpr_rules.birth_date(str(fields["cpr"]))
+def _age(birth_date: Any, cpr: Any, birth_year: Any, approx_age: Any, today: date) -> int | None:
+    """As Person.age_on, from the stored values (no record objects for 20,000 rows)."""
+    born = _date(birth_date)
+    if born is None and cpr:
+        born = cpr_rules.birth_date(str(cpr))
     if born is not None:
         return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-    if fields.get("birth_year") is not None:
-        return today.year - int(fields["birth_year"])
-    approx = fields.get("approx_age")
-    return int(approx) if approx is not None else None
+    if birth_year is not None:
+        return today.year - int(birth_year)
+    return int(approx_age) if approx_age is not None else None
 
+
+#: By value: looking a category up here is a fifth of the cost of ``HousingCategory(value)``.
+_CATEGORIES = {c.value: c for c in HousingCategory}
 
 Situation = tuple[HousingCategory, date, date | None, str]
 
@@ -111,10 +113,8 @@ def _situation(
         return best
     if best is not None and (since, entry_id) <= (best[1], best[3]):
         return best
-    try:
-        situation = HousingCategory(category)
-    except ValueError:
-        situation = HousingCategory.UNKNOWN
+    # A category this version does not know (a newer peer's) is an unknown situation.
+    situation = _CATEGORIES.get(category, HousingCategory.UNKNOWN)
     return situation, since, _date(expected), entry_id
 
 
@@ -163,22 +163,22 @@ class PeopleService:
         return self._rows
 
     def _row(
-        self, person_id: str, data: str, now: Situation | None, seen: str | None, today: date
+        self, facts: queries.PersonFacts, now: Situation | None, seen: str | None, today: date
     ) -> PersonRow:
-        fields = json.loads(data)
-        contact = fields.get("contact_worker_id")
+        person_id, alias, name, born, cpr, birth_year, approx_age, contact, places = facts
         return PersonRow(
             id=person_id,
-            alias=str(fields.get("alias") or ""),
-            name=fields.get("name") or None,
-            age=_age(fields, today),
+            alias=str(alias or ""),
+            name=name or None,
+            age=_age(born, cpr, birth_year, approx_age, today),
             situation=now[0] if now else None,
             situation_since=now[1] if now else None,
             expected_date=now[2] if now else None,
             contact_worker_id=contact,
             contact_name=self._workers.get(contact) if contact else None,
             last_seen=_local_day(seen) if seen else None,
-            places=tuple(str(p) for p in fields.get("places") or ()),
+            # json_extract gives an array as its JSON text
+            places=tuple(str(p) for p in json.loads(places)) if places else (),
         )
 
     def _build(self, today: date) -> dict[str, PersonRow]:
@@ -193,25 +193,23 @@ class PeopleService:
                 current[person_id] = best
         last_seen = queries.last_encounter_by_person(store)
         return {
-            person_id: self._row(
-                person_id, data, current.get(person_id), last_seen.get(person_id), today
-            )
-            for person_id, data in queries.persons(store)
+            facts[0]: self._row(facts, current.get(facts[0]), last_seen.get(facts[0]), today)
+            for facts in queries.directory_persons(store)
         }
 
     def _update(self, rows: dict[str, PersonRow], person_ids: set[str], today: date) -> None:
         store = self.session.store
-        found = dict(queries.persons_by_id(store, person_ids))
+        found = {facts[0]: facts for facts in queries.directory_persons_by_id(store, person_ids)}
         for person_id in person_ids:
-            data = found.get(person_id)
-            if data is None:  # deleted or erased
+            facts = found.get(person_id)
+            if facts is None:  # deleted or erased
                 rows.pop(person_id, None)
                 continue
             now: Situation | None = None
             for valid_from, category, expected, entry_id in queries.housing_of(store, person_id):
                 now = _situation(now, valid_from, category, expected, entry_id, today)
             seen = queries.last_encounter_of(store, person_id)
-            rows[person_id] = self._row(person_id, data, now, seen, today)
+            rows[person_id] = self._row(facts, now, seen, today)
 
     def query(self, wanted: PeopleFilter) -> PeopleResult:
         directory = self.directory()
