@@ -27,20 +27,24 @@ PyInstaller themselves and then this, for their own platform's packages).
 from __future__ import annotations
 
 import argparse
+import filecmp
 import gzip
 import hashlib
 import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
+import sysconfig
 import tarfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import quote
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -209,9 +213,10 @@ def write_requirements(packages: dict[str, str]) -> Path:
     return path
 
 
-def sbom(packages: dict[str, str], epoch: int) -> Path:
+def sbom(packages: dict[str, str], epoch: int, bundle: Path | None = None) -> Path:
     """CycloneDX from the installed packages' metadata (so licences are in it), cut down to
-    the runtime packages: the environment also holds the backend, the tests and these tools."""
+    the runtime packages: the environment also holds the backend, the tests and these tools.
+    With the Linux ``bundle``, also the system libraries PyInstaller copied into it."""
     step("SBOM (CycloneDX)")
     everything = WORK / "environment.cdx.json"
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
@@ -237,30 +242,168 @@ def sbom(packages: dict[str, str], epoch: int) -> Path:
         if canonicalize_name(component["name"]) in packages:
             components.append(component)
             keep_refs.add(component["bom-ref"])
-    document["components"] = components
+    system = system_components(bundle / "_internal") if bundle is not None else []
+    document["components"] = components + system
     document["dependencies"] = [
         {**dep, "dependsOn": sorted(r for r in dep.get("dependsOn", []) if r in keep_refs)}
         for dep in document.get("dependencies", [])
         if dep["ref"] in keep_refs
     ]
+    for dep in document["dependencies"]:
+        if dep["ref"] == "root-component":
+            dep["dependsOn"] = sorted([*dep["dependsOn"], *(str(c["bom-ref"]) for c in system)])
+    document["dependencies"] += [{"ref": c["bom-ref"], "dependsOn": []} for c in system]
+    scope = (
+        f"the Python packages of the {platform.system()} bundle; the C libraries inside them "
+        "(Qt, ICU, OpenSSL in sqlcipher3 and cryptography) are part of each package; "
+    )
+    if bundle is not None:
+        scope += (
+            "the system libraries PyInstaller copied from the build machine are listed by their "
+            "Debian package (found with dpkg), the Python runtime as cpython, and any other "
+            "library by file name and SHA-256"
+        )
+    else:
+        scope += "system libraries PyInstaller copied from the build machine are not listed"
     document["metadata"].setdefault("properties", []).append(
-        {
-            "name": "gadeplan:scope",
-            "value": (
-                f"the Python packages of the {platform.system()} bundle; the C libraries inside "
-                "them (Qt, ICU, OpenSSL in sqlcipher3 and cryptography) are part of each "
-                "package; system libraries PyInstaller copied from the build machine are not "
-                "listed"
-            ),
-        }
+        {"name": "gadeplan:scope", "value": scope}
     )
     target = DIST / "sbom.cdx.json"
     target.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n", "utf-8")
     missing = sorted(set(packages) - {canonicalize_name(c["name"]) for c in components})
     if missing:
         raise SystemExit(f"the SBOM lacks installed packages: {', '.join(missing)}")
-    print(f"{target.relative_to(ROOT)}: {len(components)} components")
+    print(
+        f"{target.relative_to(ROOT)}: {len(components)} Python packages,"
+        f" {len(system)} system libraries"
+    )
     return target
+
+
+# --- the system libraries in the bundle ---------------------------------------------------------
+
+_SHARED_LIBRARY = re.compile(r"\.so(\.\d+)*$")
+
+
+def bundled_system_libraries(internal: Path) -> list[Path]:
+    """The shared libraries PyInstaller copied into the bundle from the build machine: those at
+    the top of ``_internal/`` that no installed Python package ships (Qt's own libraries come
+    from the PySide6 wheels and are part of those components)."""
+    from_packages = {
+        Path(str(file)).name
+        for dist in metadata.distributions()
+        for file in dist.files or ()
+        if _SHARED_LIBRARY.search(str(file))
+    }
+    return sorted(
+        path
+        for path in internal.iterdir()
+        if path.is_file() and _SHARED_LIBRARY.search(path.name) and path.name not in from_packages
+    )
+
+
+def _library_folders() -> list[Path]:
+    """Where Debian installs shared libraries."""
+    multiarch = sysconfig.get_config_var("MULTIARCH") or f"{platform.machine()}-linux-gnu"
+    return [Path(base, sub) for base in ("/lib", "/usr/lib") for sub in (multiarch, "")]
+
+
+def debian_owners(libraries: Iterable[Path]) -> dict[str, str]:
+    """File name -> the Debian package (``name:arch``) that installed the same file on this
+    machine, under /lib or /usr/lib (with or without the merged /usr). Only byte-identical
+    files count: a library of the same name from elsewhere (the Python of pyenv, say) is not
+    the Debian package's."""
+    candidates = [
+        str(folder / library.name)
+        for library in libraries
+        for folder in _library_folders()
+        if (folder / library.name).is_file()
+        and filecmp.cmp(folder / library.name, library, shallow=False)
+    ]
+    dpkg = shutil.which("dpkg")
+    if not candidates or dpkg is None:
+        return {}
+    # Exit status 1 when some path is not a package's: the others are still printed.
+    done = subprocess.run(  # noqa: S603 - our own paths
+        [dpkg, "-S", *candidates], capture_output=True, text=True, check=False
+    )
+    owners: dict[str, str] = {}
+    for line in done.stdout.splitlines():
+        if line.startswith("diversion ") or ": " not in line:
+            continue
+        packages, path = line.split(": ", 1)
+        owners.setdefault(Path(path).name, packages.split(", ")[0])
+    return owners
+
+
+def system_components(internal: Path) -> list[dict[str, object]]:
+    """CycloneDX components for :func:`bundled_system_libraries`: one per Debian package (with
+    its version and a ``pkg:deb`` purl that vulnerability scanners match), the Python runtime,
+    and any file of unknown origin by name and SHA-256, so nothing in the bundle is unlisted."""
+    libraries = bundled_system_libraries(internal)
+    owners = debian_owners(libraries)
+    by_package: dict[str, list[str]] = {}
+    for library in libraries:
+        if library.name in owners:
+            by_package.setdefault(owners[library.name], []).append(library.name)
+    versions: dict[str, str] = {}
+    if by_package:
+        query = shutil.which("dpkg-query") or "dpkg-query"
+        done = subprocess.run(  # noqa: S603 - package names dpkg gave
+            [query, "-W", "-f", "${binary:Package}\t${Version}\n", *sorted(by_package)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        for line in done.stdout.splitlines():
+            package, package_version = line.split("\t")
+            versions[package] = package_version
+    release = platform.freedesktop_os_release()
+    distro = f"{release.get('ID', 'debian')}-{release.get('VERSION_ID', '')}".rstrip("-")
+    components: list[dict[str, object]] = []
+    for package, files in sorted(by_package.items()):
+        name, _, arch = package.partition(":")
+        package_version = versions.get(package) or versions.get(name, "")
+        qualifiers = f"?arch={arch}&distro={distro}" if arch else f"?distro={distro}"
+        components.append(
+            {
+                "type": "library",
+                "bom-ref": f"deb:{package}@{package_version}",
+                "name": name,
+                "version": package_version,
+                "purl": f"pkg:deb/{release.get('ID', 'debian')}/{name}@"
+                f"{quote(package_version, safe='')}{qualifiers}",
+                "properties": [{"name": "gadeplan:files", "value": ", ".join(sorted(files))}],
+            }
+        )
+    for library in libraries:
+        if library.name in owners:
+            continue
+        if library.name.startswith("libpython"):
+            python = platform.python_version()
+            components.append(
+                {
+                    "type": "library",
+                    "bom-ref": f"cpython@{python}",
+                    "name": "cpython",
+                    "version": python,
+                    "purl": f"pkg:generic/cpython@{python}",
+                    "properties": [{"name": "gadeplan:files", "value": library.name}],
+                }
+            )
+            continue
+        components.append(
+            {
+                "type": "file",
+                "bom-ref": f"file:{library.name}",
+                "name": library.name,
+                "hashes": [
+                    {"alg": "SHA-256", "content": hashlib.sha256(library.read_bytes()).hexdigest()}
+                ],
+                "properties": [{"name": "gadeplan:origin", "value": "unknown"}],
+            }
+        )
+    return components
 
 
 # --- the audit ----------------------------------------------------------------------------------
@@ -413,7 +556,10 @@ def main(argv: list[str]) -> int:
             print(f"{tarball.relative_to(ROOT)}: {tarball.stat().st_size / 1e6:.0f} MB")
     packages = runtime_packages()
     requirements = write_requirements(packages)
-    sbom(packages, epoch)
+    linux_bundle = (
+        DIST / "gadeplan" if sys.platform.startswith("linux") and not args.no_bundle else None
+    )
+    sbom(packages, epoch, linux_bundle)
     result = audit(requirements, len(packages))
     text = audit_text(result)
     (DIST / "audit.txt").write_text(text, "utf-8")

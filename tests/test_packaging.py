@@ -3,7 +3,10 @@ nothing is never a clean audit, and the SBOM lists what the program runs on, not
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import shutil
+import subprocess
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -115,3 +118,52 @@ def test_what_only_another_platform_installs_is_pinned_too(platform: str) -> Non
     assert needed <= pinned, (
         f"pin these in build/constraints-other-platforms.txt: {needed - pinned}"
     )
+
+
+# --- the system libraries in the SBOM ------------------------------------------------------------
+
+
+def _debian_library(dist: ModuleType, name: str) -> Path:
+    if shutil.which("dpkg") is None:
+        pytest.skip("needs dpkg (a Debian or Ubuntu build machine)")
+    for folder in dist._library_folders():
+        if (folder / name).is_file():
+            return Path(folder / name)
+    pytest.skip(f"{name} is not installed here")
+
+
+def test_the_sbom_lists_the_system_libraries_copied_into_the_bundle(
+    dist: ModuleType, tmp_path: Path
+) -> None:
+    internal = tmp_path / "_internal"
+    internal.mkdir()
+    zlib = _debian_library(dist, "libz.so.1")
+    shutil.copyfile(zlib, internal / "libz.so.1")  # as PyInstaller copies it
+    # Same names, other files: Qt's from the PySide6 wheel (that package's component), and a
+    # library that only shares its name with Debian's (pyenv's libpython, say).
+    (internal / "libQt6Core.so.6").write_bytes(b"from the wheel")
+    (internal / "libexpat.so.1").write_bytes(b"not Debian's libexpat")
+    (internal / "libmystery.so.2.1").write_bytes(b"who knows")
+    (internal / "base_library.zip").write_bytes(b"")
+
+    names = [p.name for p in dist.bundled_system_libraries(internal)]
+    assert names == ["libexpat.so.1", "libmystery.so.2.1", "libz.so.1"]
+
+    components = {c["name"]: c for c in dist.system_components(internal)}
+    owner = subprocess.run(
+        ["dpkg", "-S", str(zlib)], capture_output=True, text=True, check=True
+    ).stdout.split(":")[0]
+    version = subprocess.run(
+        ["dpkg-query", "-W", "-f", "${Version}", owner], capture_output=True, text=True, check=True
+    ).stdout
+    zlib_component = components[owner]
+    assert zlib_component["type"] == "library"
+    assert zlib_component["version"] == version
+    assert str(zlib_component["purl"]).startswith("pkg:deb/")
+    assert "libz.so.1" in str(zlib_component["properties"])
+    for stranger in ("libexpat.so.1", "libmystery.so.2.1"):
+        assert components[stranger]["type"] == "file"
+        [digest] = components[stranger]["hashes"]
+        content = (internal / stranger).read_bytes()
+        assert digest == {"alg": "SHA-256", "content": hashlib.sha256(content).hexdigest()}
+    assert "libQt6Core.so.6" not in components
