@@ -121,7 +121,8 @@ def test_a_page_carries_the_stored_json_as_pushed(server: Server) -> None:
     page = PullResponse.model_validate_json(raw)  # the bytes themselves are valid JSON
     [put] = [c for c in page.changes if c.id == p.id]
     assert put.fields == {**p.to_fields(), "alias": "Østen"}
-    assert put.fields is not None and put.fields["description"] == tricky
+    assert put.fields is not None
+    assert put.fields["description"] == tricky
     assert put.field_hlc == {
         name: edit["hlc"] if name == "alias" else first["hlc"] for name in p.to_fields()
     }
