@@ -6,7 +6,9 @@ encrypted profile, reopens it, and times on it:
 
 - Overblik for a date, opened cold: ``DashboardData.load`` (all the SQL: persons, housing
   history, encounters folded into the ranges in which a person counts as seen) and
-  ``overview(on)``, the way the screen opens; with the time of each part. Goal: under 300 ms;
+  ``overview(on)``, the way the screen opens; with the time of each part, one after the
+  other (opening runs the queries on a helper thread meanwhile, so it takes less than their
+  sum). Goal: under 300 ms;
 - Overblik for another date with the data loaded (the date picker): ``overview(d)`` for the
   last twelve month ends;
 - the radar, the cold-weather checklist and the week-6 count draft.
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import gc
 import itertools
+import json
 import shutil
 import statistics
 import sys
@@ -119,11 +122,13 @@ def run(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
 
         overview, cold = _timed(args.repeats, open_overview)
 
-        # The parts of it.
+        # The parts of it, one after the other (opened, the queries run on a helper thread
+        # while the answers before them are parsed and turned into timelines).
         parts: dict[str, list[float]] = {
             "persons": [],
             "housing": [],
             "encounters": [],
+            "parsing": [],
             "timelines": [],
             "overview": [],
         }
@@ -132,13 +137,15 @@ def run(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
             gc.disable()
             marks = [time.perf_counter()]
             with session.store.read() as conn:
-                ages = analytics.person_ages(conn, team)
+                texts = [analytics.person_ages_json(conn, team)]
                 marks.append(time.perf_counter())
-                housing = analytics.housing_days(conn)
+                texts.append(analytics.housing_json(conn))
                 marks.append(time.perf_counter())
-                seen = analytics.seen_ranges(conn, inactive_days)
+                texts.append(analytics.contact_days_json(conn))
                 marks.append(time.perf_counter())
-            data = DashboardData.build(team, inactive_days, ages, housing, seen)
+            ages, housing, contacts = (json.loads(text) for text in texts)
+            marks.append(time.perf_counter())
+            data = DashboardData.build(team, inactive_days, ages, housing, contacts)
             marks.append(time.perf_counter())
             data.overview(TODAY, settings)
             marks.append(time.perf_counter())
@@ -223,8 +230,9 @@ def report(result: dict[str, Any]) -> None:
     print(f"  Overblik, opened (load + date)        {ms('overview_cold_ms')}")
     parts = result["overview_parts_median_ms"]
     print(
-        "    of which: persons {persons} ms, housing history {housing} ms, encounters"
-        " {encounters} ms, timelines {timelines} ms, the date {overview} ms".format(**parts)
+        "    parts, one after the other: queries for persons {persons} ms, housing history"
+        " {housing} ms, encounters {encounters} ms (on a helper thread when opened);"
+        " parsing {parsing} ms, timelines {timelines} ms, the date {overview} ms".format(**parts)
     )
     print(f"  Overblik, another date (data loaded)  {ms('overview_per_date_ms')}")
     print(f"  radar                                 {ms('radar_ms')}")

@@ -13,7 +13,7 @@ from tests.support import quick_result, run_quick_bench
 LINES = (
     "Overblik, first open after unlock",
     "Overblik, opened (load + date)",
-    "of which: persons",
+    "parts, one after the other: queries for persons",
     "Overblik, another date (data loaded)",
     "radar",
     "cold-weather checklist",

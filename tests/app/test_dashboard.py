@@ -37,14 +37,19 @@ States (A active, I inactive, H housed, O other, - none yet) worked out from the
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
 from gadeplan.app.domain.housing import HousingCategory as C
 from gadeplan.app.services import dashboard
-from gadeplan.app.services.dashboard import DashboardSettings, Flow, Overview
+from gadeplan.app.services.dashboard import DashboardSettings, Flow, Overview, seen_ranges
 from gadeplan.app.services.session import Session
+from gadeplan.storage import analytics
+from gadeplan.storage.analytics import epoch_day
+from gadeplan.storage.errors import StoreError
 from tests.app import scenario
 from tests.app.scenario import pid
 
@@ -327,3 +332,42 @@ def test_empty_store_gives_zeros(session: Session) -> None:
     assert o.homeless_total == 0
     assert [p.homeless for p in o.trend] == [0, 0, 0]
     assert all(not ids for month in o.flows for ids in month.people.values())
+
+
+def test_seen_ranges_join_contacts_at_most_n_days_apart() -> None:
+    """With N = 10: 1 and 11 March are 10 days apart (one range), 22 March is 11 days after
+    11 March (a new range); a day twice is one contact."""
+    first, second, third = (epoch_day(date(2026, 3, d)) for d in (1, 11, 22))
+    assert seen_ranges([first, second, second, third], 10) == [
+        (first, second + 10),
+        (third, third + 10),
+    ]
+    assert seen_ranges([third], 10) == [(third, third + 10)]
+
+
+def test_a_failing_query_reaches_the_caller_and_leaves_the_store_usable(
+    town: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The queries run on a helper thread while the caller holds the store: a driver error
+    there is told as the store's error, and nothing is left running or locked."""
+    ran_on: list[str] = []
+
+    def broken(conn: Any) -> str:
+        ran_on.append(threading.current_thread().name)
+        conn.execute("SELECT * FROM no_such_table")
+        return "{}"
+
+    monkeypatch.setattr(analytics, "housing_json", broken)
+    with pytest.raises(StoreError):
+        dashboard.DashboardData.load(town, town.identity.team_id, 90)
+    assert len(ran_on) == 1
+    assert ran_on[0].startswith("gadeplan-overblik")
+    assert not [t for t in threading.enumerate() if t.name.startswith("gadeplan-overblik")]
+    monkeypatch.undo()
+    # Another thread can write at once: the load let go of the store.
+    written = threading.Thread(target=lambda: dashboard.save_settings(town, SETTINGS))
+    written.start()
+    written.join(timeout=10)
+    assert not written.is_alive()
+    assert dashboard.load_settings(town) == SETTINGS
+    assert dashboard.DashboardData.load(town, town.identity.team_id, 90).timelines

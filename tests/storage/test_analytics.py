@@ -1,15 +1,14 @@
-"""The ranges in which a person counts as seen, from their encounters (Overblik's input)."""
+"""Read-only queries for Overblik and the radar: contact days, last seen."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 
 from gadeplan.app.domain.ids import new_id
 from gadeplan.app.domain.records import Channel, Encounter, Person
 from gadeplan.app.services.session import Session
 from gadeplan.storage import analytics
-
-N = 10
 
 
 def _met(session: Session, person: Person, *days: date) -> None:
@@ -32,22 +31,30 @@ def _person(session: Session, alias: str) -> Person:
     return person
 
 
-def test_seen_ranges_join_contacts_at_most_n_days_apart(session: Session) -> None:
+def test_contact_days_are_every_encounters_day_per_person(session: Session) -> None:
     day = analytics.epoch_day
     often, once, never = (_person(session, a) for a in ("Ofte", "Engang", "Aldrig"))
-    # Saved out of order, one day twice: 1 and 11 March are N days apart (one range), 22
-    # March is N + 1 days after 11 March (a new range).
+    # Saved out of order, one day twice; 23:30 UTC is still the day it says.
     _met(session, often, date(2026, 3, 22), date(2026, 3, 1), date(2026, 3, 11))
     _met(session, often, date(2026, 3, 11))
     _met(session, once, date(2026, 5, 5))
     with session.store.read() as conn:
-        ranges = analytics.seen_ranges(conn, N)
-    assert ranges[often.id] == [
-        (day(date(2026, 3, 1)), day(date(2026, 3, 11)) + N),
-        (day(date(2026, 3, 22)), day(date(2026, 3, 22)) + N),
+        found = json.loads(analytics.contact_days_json(conn))
+    assert sorted(found[often.id]) == [
+        day(date(2026, 3, 1)),
+        day(date(2026, 3, 11)),
+        day(date(2026, 3, 11)),
+        day(date(2026, 3, 22)),
     ]
-    assert ranges[once.id] == [(day(date(2026, 5, 5)), day(date(2026, 5, 5)) + N)]
-    assert never.id not in ranges
+    assert found[once.id] == [day(date(2026, 5, 5))]
+    assert never.id not in found
+
+
+def test_the_queries_answer_an_empty_store_with_empty_objects(session: Session) -> None:
+    with session.store.read() as conn:
+        assert json.loads(analytics.contact_days_json(conn)) == {}
+        assert json.loads(analytics.housing_json(conn)) == {}
+        assert json.loads(analytics.person_ages_json(conn, None)) == {}
 
 
 def test_last_seen_is_the_newest_encounter_up_to_the_day(session: Session) -> None:

@@ -53,15 +53,16 @@ from __future__ import annotations
 
 import calendar
 import gc
+import json
 from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from itertools import groupby
-from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from gadeplan.app.domain import cpr as cpr_rules
 from gadeplan.app.domain.housing import (
@@ -293,27 +294,37 @@ def evaluation_dates(on: date, months: int) -> list[date]:
     return [_month_end(base + k) for k in range(months)] + [on]
 
 
-class _Timeline(NamedTuple):
-    """One person's history in day numbers (``analytics.epoch_day``), independent of the date
-    asked for: ``entries`` are ``(valid_from, kind, window_start, window_stop)`` in order
-    (the window: the days on which a prison or hospital entry counts, stop exclusive);
-    ``contacts`` are the ``(first, stop)`` ranges of days on which their encounters have the
-    person seen (a contact on day s covers s .. s + N - 1; a housing entry is a contact too,
-    added where the date is asked for); ``first_homeless`` is the first day any entry
-    counted; ``categories`` are the entries' categories, for the chosen date's breakdown."""
+#: One person's history in day numbers (``analytics.epoch_day``), independent of the date
+#: asked for, as a plain tuple (20,000 of them are made at every load, and a named tuple
+#: costs eight times as much to make): ``(spans, starts, categories, first_homeless,
+#: contacts)``.
+#:
+#: - ``spans``: ``(valid_from, until, kind, window_start, window_stop)`` of each entry that
+#:   is not an unknown situation, in order; ``until`` is the next entry's ``valid_from``
+#:   (``_FOREVER`` for the last), the window the days on which a prison or hospital entry
+#:   counts (stop exclusive);
+#: - ``starts`` and ``categories``: every entry's ``valid_from`` and category, for the
+#:   chosen date's breakdown;
+#: - ``first_homeless``: the first day any entry counted;
+#: - ``contacts``: the ``(first, stop)`` ranges of days on which the person counts as seen
+#:   (:func:`seen_ranges` of their encounters and their housing entries: recording a
+#:   situation is a contact).
+_Timeline = tuple[
+    tuple[tuple[int, int, int, int, int], ...],
+    tuple[int, ...],
+    tuple[HousingCategory, ...],
+    int | None,
+    list[tuple[int, int]],
+]
+#: A timeline without its contacts (they come from the last of the three queries).
+_History = tuple[
+    tuple[tuple[int, int, int, int, int], ...],
+    tuple[int, ...],
+    tuple[HousingCategory, ...],
+    int | None,
+]
 
-    entries: tuple[tuple[int, int, int, int], ...]
-    contacts: list[tuple[int, int]]
-    first_homeless: int | None
-    categories: tuple[HousingCategory, ...]
-
-
-def _category_on(timeline: _Timeline, day: int) -> HousingCategory | None:
-    i = bisect_right(timeline.entries, (day, _LAST))
-    return timeline.categories[i - 1] if i else None
-
-
-_LAST = 1 << 62  # sorts after every kind: (day, _LAST) follows every entry of that day
+_FOREVER = 1 << 40  # a day after every evaluation date
 _WINDOW = COUNT_WINDOW.days
 
 
@@ -329,42 +340,60 @@ _CATEGORY_KINDS = {c.value: (c, _kind(c)) for c in HousingCategory}
 _UNKNOWN_KIND = (HousingCategory.UNKNOWN, _OTHER)
 
 
-def _timeline(
-    rows: list[tuple[str, int, int, str, int | None]], seen: list[tuple[int, int]]
-) -> _Timeline | None:
-    """From one person's ``analytics.housing_days`` rows (in order) and the ranges in which
-    their encounters have them seen (``analytics.seen_ranges``)."""
-    entries: list[tuple[int, int, int, int]] = []
+def seen_ranges(days: list[int], n: int) -> list[tuple[int, int]]:
+    """The ranges ``[first, stop)`` of day numbers on which someone contacted on ``days``
+    (sorted, repeats allowed) counts as seen, a contact on day s covering s .. s + n - 1:
+    sorted, and apart (contacts at most ``n`` days apart share a range).
+
+    "Seen in the last n days" on any date follows from these alone, so the dashboard can
+    ask it for every month's end without going through every contact again."""
+    ranges: list[tuple[int, int]] = []
+    first = last = days[0]
+    for day in days:
+        if day - last > n:
+            ranges.append((first, last + n))
+            first = day
+        last = day
+    ranges.append((first, last + n))
+    return ranges
+
+
+def _history(rows: list[list[Any]]) -> _History | None:
+    """From one person's entries (``analytics.housing_json``: ``[valid_from, category,
+    expected_date]``, in order); None for someone never homeless, since no state of theirs
+    is ever counted or a flow. Walked from the newest entry, which ends where the next
+    begins; the first day that counted is then the last one found."""
+    spans: list[tuple[int, int, int, int, int]] = []
     categories: list[HousingCategory] = []
     first: int | None = None
     homeless_ever = False
-    count = len(rows)
-    for i in range(count):
-        _, start, _, code, expected = rows[i]
+    until = _FOREVER
+    for start, code, expected in reversed(rows):
         # A category this version does not know (a newer peer's) is an unknown situation.
         category, kind = _CATEGORY_KINDS.get(code, _UNKNOWN_KIND)
-        window = stop = 0
-        if kind == _DATED:
-            if expected is None:
-                kind = _OTHER
-            else:
-                stop = expected + 1
-                window = expected - _WINDOW
-                homeless_ever = True
-                if first is None:
-                    until = rows[i + 1][1] if i + 1 < count else stop
-                    begin = max(start, window)
-                    if begin < min(stop, until):
-                        first = begin
-        elif kind == _HOMELESS:
-            homeless_ever = True
-            if first is None:
-                first = start
-        entries.append((start, kind, window, stop))
         categories.append(category)
+        if kind == _HOMELESS:
+            first = start
+            homeless_ever = True
+            spans.append((start, until, kind, 0, 0))
+        elif kind == _HOUSED:
+            spans.append((start, until, kind, 0, 0))
+        elif kind == _DATED and expected is not None:
+            # Counts from the window's start (or the entry's, if later) up to the date.
+            stop = expected + 1
+            window = expected - _WINDOW
+            begin = max(start, window)
+            if begin < stop and begin < until:
+                first = begin
+            homeless_ever = True
+            spans.append((start, until, kind, window, stop))
+        # else: an unknown situation, or a release or discharge without a date
+        until = start
     if not homeless_ever:
-        return None  # never homeless: no state of theirs is ever counted or a flow
-    return _Timeline(tuple(entries), seen, first, tuple(categories))
+        return None
+    spans.reverse()
+    categories.reverse()
+    return (tuple(spans), tuple([row[0] for row in rows]), tuple(categories), first)
 
 
 def _bits(mask: int) -> list[int]:
@@ -376,7 +405,8 @@ def _bits(mask: int) -> list[int]:
     return out
 
 
-Ages = dict[str, tuple[str | None, str | None, int | None, int | None]]
+#: ``analytics.person_ages_json``: ``[birth_date, cpr, birth_year, approx_age]`` as stored.
+Ages = dict[str, list[Any]]
 
 
 @contextmanager
@@ -394,6 +424,31 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+def _histories(housing: dict[str, list[list[Any]]], ages: Ages) -> list[tuple[str, _History]]:
+    """The housing histories of everyone in scope (in ``ages``) who was ever homeless."""
+    histories: list[tuple[str, _History]] = []
+    for person_id, rows in housing.items():
+        if person_id in ages:
+            history = _history(rows)
+            if history is not None:
+                histories.append((person_id, history))
+    return histories
+
+
+def _timelines(
+    histories: list[tuple[str, _History]], contacts: dict[str, list[int]], inactive_days: int
+) -> dict[str, _Timeline]:
+    timelines: dict[str, _Timeline] = {}
+    none: list[int] = []
+    for person_id, (spans, starts, categories, first) in histories:
+        # Recording a situation is a contact: the entries' days are contact days too.
+        days = contacts.get(person_id, none) + list(starts)
+        days.sort()
+        ranges = seen_ranges(days, inactive_days)
+        timelines[person_id] = (spans, starts, categories, first, ranges)
+    return timelines
+
+
 @dataclass
 class DashboardData:
     """What Overblik is computed from: loaded once (all the SQL, and everything that does not
@@ -403,17 +458,31 @@ class DashboardData:
     team_id: str | None
     inactive_days: int
     timelines: dict[str, _Timeline]
-    #: ``analytics.person_ages`` of everyone in scope.
+    #: Everyone in scope.
     ages: Ages
 
     @classmethod
     def load(cls, session: Any, team_id: str | None, inactive_days: int) -> DashboardData:
+        """All the SQL, on a helper thread: each query returns its whole answer as one JSON
+        text, and SQLite computes it without holding the GIL (``storage/analytics.py``), so
+        this thread works out the housing histories while SQLite reads the encounters. The
+        helper uses the connection only while this thread holds the store's lock and leaves
+        the connection alone, and the lock is released only after the helper has finished,
+        even when something fails."""
         with _without_cycle_collection():
             with session.store.read() as conn:
-                ages = analytics.person_ages(conn, team_id)
-                housing = analytics.housing_days(conn)
-                seen = analytics.seen_ranges(conn, inactive_days)
-            return cls.build(team_id, inactive_days, ages, housing, seen)
+                helper = ThreadPoolExecutor(1, thread_name_prefix="gadeplan-overblik")
+                try:
+                    ages_text = helper.submit(analytics.person_ages_json, conn, team_id)
+                    housing_text = helper.submit(analytics.housing_json, conn)
+                    contacts_text = helper.submit(analytics.contact_days_json, conn)
+                    ages = json.loads(ages_text.result())
+                    histories = _histories(json.loads(housing_text.result()), ages)
+                    contacts = json.loads(contacts_text.result())
+                finally:
+                    helper.shutdown(wait=True, cancel_futures=True)
+            timelines = _timelines(histories, contacts, inactive_days)
+            return cls(team_id, inactive_days, timelines, ages)
 
     @classmethod
     def build(
@@ -421,18 +490,13 @@ class DashboardData:
         team_id: str | None,
         inactive_days: int,
         ages: Ages,
-        housing: list[tuple[str, int, int, str, int | None]],
-        seen: dict[str, list[tuple[int, int]]],
+        housing: dict[str, list[list[Any]]],
+        contacts: dict[str, list[int]],
     ) -> DashboardData:
-        """From the rows of the three queries (people outside ``ages`` are out of scope)."""
-        timelines: dict[str, _Timeline] = {}
-        none: list[tuple[int, int]] = []
-        for person_id, group in groupby(housing, itemgetter(0)):
-            if person_id in ages:
-                timeline = _timeline(list(group), seen.get(person_id, none))
-                if timeline is not None:
-                    timelines[person_id] = timeline
-        return cls(team_id, inactive_days, timelines, ages)
+        """From the three queries' answers, parsed (people outside ``ages`` are out of
+        scope)."""
+        histories = _histories(housing, ages)
+        return cls(team_id, inactive_days, _timelines(histories, contacts, inactive_days), ages)
 
     def overview(self, on: date, settings: DashboardSettings) -> Overview:
         with _without_cycle_collection():
@@ -446,37 +510,26 @@ def _compute(data: DashboardData, on: date, settings: DashboardSettings) -> Over
     end = months + 1  # one past the last evaluation index
     full = (1 << end) - 1
     top = 1 << months
-    # How many people share each pattern of active (inactive) months: far fewer patterns
-    # than people, so the counts per month are summed per pattern at the end.
-    active_patterns: dict[int, int] = {}
-    inactive_patterns: dict[int, int] = {}
     flows: list[dict[Flow, list[str]]] = [{f: [] for f in Flow} for _ in range(end)]
     final_active: list[str] = []
     final_inactive: list[str] = []
     index = bisect_left
-    # The months of a mask, worked out once per mask: most people share a few masks.
-    months_of: dict[int, list[int]] = {}
+    # The people of each flow by the months it happened in (a mask): most people share a
+    # few masks, so the months are listed once per mask, after the loop.
+    by_months: defaultdict[tuple[Flow, int], list[str]] = defaultdict(list)
+    # Locals: an enum member looked up on its class costs 0.2 us, in a loop of 20,000.
+    newly_identified, from_housing = Flow.NEWLY_IDENTIFIED, Flow.RETURNED_FROM_HOUSING
+    from_inactive, from_other = Flow.RETURNED_FROM_INACTIVE, Flow.RETURNED_FROM_OTHER
+    moved_into_housing, became_inactive = Flow.MOVED_INTO_HOUSING, Flow.BECAME_INACTIVE
+    left_other = Flow.LEFT_OTHER
 
-    def add(flow: Flow, mask: int, person_id: str) -> None:
-        months = months_of.get(mask)
-        if months is None:
-            months = months_of[mask] = _bits(mask)
-        for k in months:
-            flows[k][flow].append(person_id)
-
-    inactive_days = data.inactive_days
-    for person_id, timeline in data.timelines.items():
+    actives: list[int] = []
+    inactives: list[int] = []
+    for person_id, (spans, _, _, first_day, contacts) in data.timelines.items():
         housed = homeless = seen = 0
-        entries = timeline.entries
-        count = len(entries)
-        for i in range(count):
-            start, kind, window, stop = entries[i]
+        for start, until, kind, window, stop in spans:
             a = index(days, start)
-            # Recording a situation is a contact: seen from that day for N days.
-            seen |= (1 << index(days, start + inactive_days)) - (1 << a)
-            if kind == _OTHER:
-                continue
-            b = index(days, entries[i + 1][0]) if i + 1 < count else end
+            b = index(days, until)
             if a >= b:
                 continue  # superseded before the next evaluation date
             span = (1 << b) - (1 << a)
@@ -488,12 +541,12 @@ def _compute(data: DashboardData, on: date, settings: DashboardSettings) -> Over
                 homeless |= span & ((1 << index(days, stop)) - (1 << index(days, window)))
         if not homeless:
             continue
-        for first, stop in timeline.contacts:
+        for first, stop in contacts:
             seen |= (1 << index(days, stop)) - (1 << index(days, first))
         active = homeless & seen
         inactive = homeless & ~seen
-        active_patterns[active] = active_patterns.get(active, 0) + 1
-        inactive_patterns[inactive] = inactive_patterns.get(inactive, 0) + 1
+        actives.append(active)
+        inactives.append(inactive)
         if active & top:
             final_active.append(person_id)
         elif inactive & top:
@@ -507,35 +560,39 @@ def _compute(data: DashboardData, on: date, settings: DashboardSettings) -> Over
         found_housed = before_inactive & housed
         if not (came or left or found_housed):
             continue
-        first_day = timeline.first_homeless
         # Homeless before, at e_k: the first day that counted is on or before e_(k-1).
         ever = 0
         if first_day is not None:
             ever = full & ~((1 << (index(days, first_day) + 1)) - 1)
         if came:
             before_housed = (housed << 1) & full
-            for flow, mask in (
-                (Flow.RETURNED_FROM_INACTIVE, came & before_inactive),
-                (Flow.RETURNED_FROM_HOUSING, came & before_housed & ever),
-                (Flow.RETURNED_FROM_OTHER, came & ~before_inactive & ~before_housed & ever),
-                (Flow.NEWLY_IDENTIFIED, came & ~before_inactive & ~ever),
-            ):
-                if mask:
-                    add(flow, mask, person_id)
+            if mask := came & before_inactive:
+                by_months[from_inactive, mask].append(person_id)
+            if mask := came & before_housed & ever:
+                by_months[from_housing, mask].append(person_id)
+            if mask := came & ~before_inactive & ~before_housed & ever:
+                by_months[from_other, mask].append(person_id)
+            if mask := came & ~before_inactive & ~ever:
+                by_months[newly_identified, mask].append(person_id)
         if left:
-            for flow, mask in (
-                (Flow.MOVED_INTO_HOUSING, left & housed),
-                (Flow.BECAME_INACTIVE, left & inactive),
-                (Flow.LEFT_OTHER, left & ~housed & ~inactive),
-            ):
-                if mask:
-                    add(flow, mask, person_id)
+            if mask := left & housed:
+                by_months[moved_into_housing, mask].append(person_id)
+            if mask := left & inactive:
+                by_months[became_inactive, mask].append(person_id)
+            if mask := left & ~housed & ~inactive:
+                by_months[left_other, mask].append(person_id)
         if found_housed:
-            add(Flow.RETURNED_FROM_INACTIVE, found_housed, person_id)
-            add(Flow.MOVED_INTO_HOUSING, found_housed, person_id)
+            by_months[from_inactive, found_housed].append(person_id)
+            by_months[moved_into_housing, found_housed].append(person_id)
 
-    active_counts = _per_month(active_patterns, end)
-    inactive_counts = _per_month(inactive_patterns, end)
+    for (flow, mask), people in by_months.items():
+        for k in _bits(mask):
+            flows[k][flow] += people
+
+    # How many people share each pattern of active (inactive) months: far fewer patterns
+    # than people, so the counts per month are summed per pattern.
+    active_counts = _per_month(Counter(actives), end)
+    inactive_counts = _per_month(Counter(inactives), end)
     trend = tuple(
         TrendPoint(
             month=dates[k].replace(day=1),
@@ -593,11 +650,16 @@ def _summary(
     young: list[str] = []
     young_older: list[str] = []
     age_unknown: list[str] = []
+    timelines, ages, year = data.timelines, data.ages, on.year
     for person_id in homeless_ids:
-        category = _category_on(data.timelines[person_id], day)
-        assert category is not None  # active means a situation that counts
-        by_category[category].append(person_id)
-        age = _age(data.ages[person_id], on)
+        # Active means a situation that counts: there is an entry on or before the day.
+        _, starts, categories, _, _ = timelines[person_id]
+        by_category[categories[bisect_right(starts, day) - 1]].append(person_id)
+        facts = ages[person_id]
+        if facts[0] is None and facts[1] is None:  # no birth date: nothing to parse
+            age = year - facts[2] if isinstance(facts[2], int) else _age(facts, on)
+        else:
+            age = _age(facts, on)
         if age is None:
             age_unknown.append(person_id)
         elif 18 <= age <= 24:
@@ -624,7 +686,7 @@ def _summary(
     )
 
 
-def _age(facts: tuple[str | None, str | None, int | None, int | None], day: date) -> int | None:
+def _age(facts: list[Any], day: date) -> int | None:
     """As ``Person.age_on``: exact from a birth date (or the CPR number's), else from the
     birth year, else the approximate age noted."""
     birth_date, cpr, birth_year, approx_age = facts
