@@ -58,6 +58,11 @@ def epoch_day(day: date) -> int:
     return day.toordinal() - _EPOCH_ORDINAL
 
 
+def from_epoch_day(number: int) -> date:
+    """The day of a day number (:func:`epoch_day`)."""
+    return date.fromordinal(number + _EPOCH_ORDINAL)
+
+
 _PERSONS = (
     "SELECT id, team_id, json_extract(data, '$.alias'), json_extract(data, '$.birth_date'),"
     " json_extract(data, '$.cpr'), json_extract(data, '$.birth_year'),"
@@ -415,6 +420,7 @@ __all__ = [
     "encounter_days",
     "encounter_places",
     "epoch_day",
+    "from_epoch_day",
     "housing",
     "housing_json",
     "housing_offers",

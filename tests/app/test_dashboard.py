@@ -45,10 +45,9 @@ import pytest
 
 from gadeplan.app.domain.housing import HousingCategory as C
 from gadeplan.app.services import dashboard
-from gadeplan.app.services.dashboard import DashboardSettings, Flow, Overview, seen_ranges
+from gadeplan.app.services.dashboard import DashboardSettings, Flow, Overview
 from gadeplan.app.services.session import Session
 from gadeplan.storage import analytics
-from gadeplan.storage.analytics import epoch_day
 from gadeplan.storage.errors import StoreError
 from tests.app import scenario
 from tests.app.scenario import pid
@@ -334,15 +333,66 @@ def test_empty_store_gives_zeros(session: Session) -> None:
     assert all(not ids for month in o.flows for ids in month.people.values())
 
 
-def test_seen_ranges_join_contacts_at_most_n_days_apart() -> None:
-    """With N = 10: 1 and 11 March are 10 days apart (one range), 22 March is 11 days after
-    11 March (a new range); a day twice is one contact."""
-    first, second, third = (epoch_day(date(2026, 3, d)) for d in (1, 11, 22))
-    assert seen_ranges([first, second, second, third], 10) == [
-        (first, second + 10),
-        (third, third + 10),
+def test_a_month_end_counts_to_the_day(session: Session) -> None:
+    """Overblik works out the month ends from each person's months (see "the computation"):
+    a day either side of a month's end must still tell. N = 10 here, so a contact on day s
+    has the person seen up to s + 9; the count window of prison and hospital is 31 days.
+
+        e0 = 2025-12-31, e1 = 2026-01-31, e2 = 02-28, e3 = 03-15 (the chosen date)
+        A  street from 01-01, met 01-22 (seen to 01-31) and 02-18 (to 02-27):
+           -  A  I  I
+        B  prison from 02-01, release 03-31 (counts 02-28 .. 03-31), met 02-25 (to 03-06):
+           -  -  A  I
+        C  prison from 02-01, release 04-01 (counts 03-01 .. 04-01), met 02-25:
+           -  -  O  I
+    """
+    from gadeplan.app.domain.records import Channel, Encounter, HousingStatus, Person
+
+    team = session.identity.team_id
+    records: list[Any] = []
+    for alias, category, start, expected, met in (
+        ("A", C.STREET, date(2026, 1, 1), None, (date(2026, 1, 22), date(2026, 2, 18))),
+        ("B", C.PRISON_RELEASE, date(2026, 2, 1), date(2026, 3, 31), (date(2026, 2, 25),)),
+        ("C", C.PRISON_RELEASE, date(2026, 2, 1), date(2026, 4, 1), (date(2026, 2, 25),)),
+    ):
+        records.append(Person(id=f"p-{alias}", team_id=team, alias=alias))
+        records.append(
+            HousingStatus(
+                id=f"h-{alias}",
+                team_id=team,
+                person_id=f"p-{alias}",
+                category=category,
+                valid_from=start,
+                expected_date=expected,
+            )
+        )
+        records.extend(
+            Encounter(
+                id=f"e-{alias}-{day}",
+                team_id=team,
+                person_id=f"p-{alias}",
+                occurred_at=datetime(day.year, day.month, day.day, 12, tzinfo=UTC),
+                channel=Channel.STREET,
+            )
+            for day in met
+        )
+    session.bulk_writer()(records)
+    o = dashboard.overview(
+        session, date(2026, 3, 15), team_id=team, settings=SETTINGS, inactive_days=10
+    )
+    assert [(p.at, p.homeless, p.inactive) for p in o.trend] == [
+        (date(2026, 1, 31), 1, 0),
+        (date(2026, 2, 28), 1, 1),
+        (date(2026, 3, 15), 0, 3),
     ]
-    assert seen_ranges([third], 10) == [(third, third + 10)]
+    assert o.flows[1].people[Flow.BECAME_INACTIVE] == ("p-A",)
+    assert o.flows[1].people[Flow.NEWLY_IDENTIFIED] == ("p-B",)
+    assert o.flows[2].people[Flow.BECAME_INACTIVE] == ("p-B",)
+    # A date before every record: nothing, in every month.
+    early = dashboard.overview(
+        session, date(2025, 6, 30), team_id=team, settings=SETTINGS, inactive_days=10
+    )
+    assert [(p.homeless, p.inactive) for p in early.trend] == [(0, 0)] * 3
 
 
 def test_a_failing_query_reaches_the_caller_and_leaves_the_store_usable(
