@@ -314,7 +314,7 @@ def evaluation_dates(on: date, months: int) -> list[date]:
 #: - ``starts``, ``states``, ``categories``: each entry's ``valid_from`` (day numbers,
 #:   ``analytics.epoch_day``), ``(kind, window_start, window_stop)`` (the days on which a
 #:   prison or hospital entry counts, stop exclusive) and category, for the chosen date;
-#: - ``contact_days``: the days of their contacts, sorted, for "seen" on the chosen date;
+#: - ``contact_days``: the days of their encounters, sorted, for "seen" on the chosen date;
 #: - ``first_homeless``: the first day any entry counted.
 _Timeline = tuple[
     int,
@@ -450,14 +450,14 @@ def _timelines(
 ) -> tuple[int, dict[str, _Timeline]]:
     """Everyone's timeline, and the month the masks count from (``origin``)."""
     none: list[int] = []
-    merged: list[list[int]] = []
+    met: list[list[int]] = []
     boundaries: set[int] = set()
     for person_id, (spans, starts, _, _, _) in histories:
-        # Recording a situation is a contact: the entries' days are contact days too.
-        days = contacts.get(person_id, none) + list(starts)
-        days.sort()
-        merged.append(days)
+        days = contacts.get(person_id, none)
+        days.sort()  # as they came from the index, unless SQLite changes its mind
+        met.append(days)
         boundaries.update(days)
+        boundaries.update(starts)
         for _, _, kind, window, stop in spans:
             if kind == _DATED:
                 boundaries.add(window)
@@ -473,9 +473,10 @@ def _timelines(
         day: (1 << (_month(day + inactive_days) - origin)) - (1 << month)
         for day, month in month_of.items()
     }
+    seen_after = seen_from.__getitem__
     timelines: dict[str, _Timeline] = {}
     for (person_id, (spans, starts, states, categories, first)), days in zip(
-        histories, merged, strict=True
+        histories, met, strict=True
     ):
         homeless = housed = 0
         for start, until, kind, window, stop in spans:
@@ -489,7 +490,8 @@ def _timelines(
                 housed |= span
             else:
                 homeless |= span & ((1 << month_of[stop]) - (1 << month_of[window]))
-        seen = reduce(or_, map(seen_from.__getitem__, days))
+        # Recording a situation is a contact: the entries' days count as contacts too.
+        seen = reduce(or_, map(seen_after, days), reduce(or_, map(seen_after, starts)))
         timelines[person_id] = (homeless, housed, seen, starts, states, categories, days, first)
     return origin, timelines
 
@@ -541,7 +543,7 @@ class DashboardData:
         contacts: dict[str, list[int]],
     ) -> DashboardData:
         """From the three queries' answers, parsed (people outside ``ages`` are out of
-        scope)."""
+        scope). The lists of ``contacts`` are sorted in place and kept."""
         histories = _histories(housing, ages)
         origin, timelines = _timelines(histories, contacts, inactive_days)
         return cls(team_id, inactive_days, origin, timelines, ages)
@@ -602,9 +604,14 @@ def _compute(data: DashboardData, on: date, settings: DashboardSettings) -> Over
         if not homeless:
             continue
         seen = (seen_months << up >> down) & trend_months
-        i = bisect_right(contact_days, on_day)
-        if i and contact_days[i - 1] > recent:
+        # Seen on the date: the last entry on or before it (starts[i - 1]) or the last
+        # encounter was less than N days before.
+        if i and starts[i - 1] > recent:
             seen |= top
+        else:
+            i = bisect_right(contact_days, on_day)
+            if i and contact_days[i - 1] > recent:
+                seen |= top
         active = homeless & seen
         inactive = homeless & ~seen
         actives.append(active)
