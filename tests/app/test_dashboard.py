@@ -55,6 +55,11 @@ from tests.app.scenario import pid
 SETTINGS = DashboardSettings(trend_months=3, baseline_count=20)
 
 
+def _trend(o: Overview) -> list[tuple[date, int, int]]:
+    """Each month's evaluation date, homeless and inactive."""
+    return [(p.at, p.homeless, p.inactive) for p in o.trend]
+
+
 def _ids(*aliases: str) -> tuple[str, ...]:
     return tuple(sorted(pid(a) for a in aliases))
 
@@ -286,7 +291,7 @@ def test_inactive_from_the_nth_day_without_contact(session: Session) -> None:
     o = dashboard.overview(
         session, date(2026, 6, 15), team_id=team, settings=SETTINGS, inactive_days=90
     )
-    assert [(p.at, p.homeless, p.inactive) for p in o.trend] == [
+    assert _trend(o) == [
         (date(2026, 4, 30), 1, 0),
         (date(2026, 5, 31), 0, 1),
         (date(2026, 6, 15), 0, 1),
@@ -380,7 +385,7 @@ def test_a_month_end_counts_to_the_day(session: Session) -> None:
     o = dashboard.overview(
         session, date(2026, 3, 15), team_id=team, settings=SETTINGS, inactive_days=10
     )
-    assert [(p.at, p.homeless, p.inactive) for p in o.trend] == [
+    assert _trend(o) == [
         (date(2026, 1, 31), 1, 0),
         (date(2026, 2, 28), 1, 1),
         (date(2026, 3, 15), 0, 3),

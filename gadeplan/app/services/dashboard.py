@@ -563,7 +563,6 @@ def _compute(data: DashboardData, on: date, settings: DashboardSettings) -> Over
     flows: list[dict[Flow, list[str]]] = [{f: [] for f in Flow} for _ in range(end)]
     final_active: list[str] = []
     final_inactive: list[str] = []
-    index = bisect_left
     # The people of each flow by the months it happened in (a mask): most people share a
     # few masks, so the months are listed once per mask, after the loop.
     by_months: defaultdict[tuple[Flow, int], list[str]] = defaultdict(list)
@@ -632,7 +631,7 @@ def _compute(data: DashboardData, on: date, settings: DashboardSettings) -> Over
         # Homeless before, at e_k: the first day that counted is on or before e_(k-1).
         ever = 0
         if first_day is not None:
-            ever = full & ~((1 << (index(days, first_day) + 1)) - 1)
+            ever = full & ~((1 << (bisect_left(days, first_day) + 1)) - 1)
         if came:
             before_housed = (housed << 1) & full
             if mask := came & before_inactive:
