@@ -143,3 +143,22 @@ def comparison(
             f"  {label:<38} {old:>10,.{digits}f} {new:>10,.{digits}f} {change:>+7.0f}%{flag}"
         )
     return lines
+
+
+def compare_with_baseline(result: dict[str, Any], path: Path, compared: Compared) -> None:
+    """Prints the run against the baseline in ``path``: only a run of the same size is
+    compared, since the numbers grow with the store."""
+    print()
+    if not path.exists():
+        print(f"No baseline at {path}; write one with --write-baseline.")
+        return
+    baseline = read_json(path)
+    sizes = (baseline.get("persons"), baseline.get("encounters"))
+    if sizes != (result["persons"], result["encounters"]):
+        print(
+            f"The baseline ({path.name}) is for {sizes[0]:,} persons and {sizes[1]:,} "
+            "encounters; not compared."
+        )
+        return
+    print(f"Against the baseline ({path.name}, measured {baseline.get('when', '?')}):")
+    print("\n".join(comparison(baseline, result, compared)))

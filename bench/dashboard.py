@@ -17,7 +17,8 @@ It prints the numbers the screens would show, so a change that breaks them is se
 writes the timings to ``bench/results/dashboard-*.json`` (not committed). Timings are wall
 clock, medians over ``--repeats`` runs after one warm-up, on a warm OS file cache.
 ``--quick`` is a small smoke run of a few seconds (the test suite runs it);
-``--keep``/``--reuse DIR`` keep a seeded profile and time it again without seeding.
+``--keep``/``--reuse DIR`` keep a seeded profile and time it again without seeding. A run is
+compared with ``bench/baseline-dashboard.json`` (``--write-baseline`` makes it the new one).
 """
 
 from __future__ import annotations
@@ -40,13 +41,23 @@ from typing import Any, TypeVar
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import RESULTS_DIR, Summary, machine, timestamp, write_json
+from bench.common import (
+    BENCH_DIR,
+    RESULTS_DIR,
+    Compared,
+    Summary,
+    compare_with_baseline,
+    machine,
+    timestamp,
+    write_json,
+)
 
 SEED = 1
 TODAY = date(2026, 11, 25)
 PASSPHRASE = "benchmark passphrase, not a secret"  # noqa: S105
 BATCH_SIZE = 5000
 GOAL_MS = 300.0
+BASELINE_FILE = BENCH_DIR / "baseline-dashboard.json"
 
 T = TypeVar("T")
 
@@ -263,6 +274,17 @@ def report(result: dict[str, Any]) -> None:
         print(f"Goal: {label} under {GOAL_MS:.0f} ms: {'met' if result[key] else 'NOT met'}")
 
 
+_COMPARED: Compared = (
+    ("Overblik first open after unlock (ms)", ("overview_first_open_ms",), False),
+    ("Overblik opened median (ms)", ("overview_cold_ms", "median_ms"), False),
+    ("Overblik opened p95 (ms)", ("overview_cold_ms", "p95_ms"), False),
+    ("another date median (ms)", ("overview_per_date_ms", "median_ms"), False),
+    ("radar median (ms)", ("radar_ms", "median_ms"), False),
+    ("cold-weather checklist median (ms)", ("cold_weather_ms", "median_ms"), False),
+    ("count draft week 6 median (ms)", ("count_draft_ms", "median_ms"), False),
+)
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Overblik, radar and count on a large store.")
     parser.add_argument("--persons", type=int, default=None, help="default 20,000")
@@ -275,6 +297,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--reuse", type=Path, default=None, help="a profile kept by --keep: time it, no seeding"
     )
     parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR)
+    parser.add_argument("--baseline", type=Path, default=BASELINE_FILE)
+    parser.add_argument(
+        "--write-baseline", action="store_true", help="make this run the new baseline"
+    )
     args = parser.parse_args(argv)
     defaults = (200, 2_000, 2) if args.quick else (20_000, 200_000, 5)
     for name, value in zip(("persons", "encounters", "repeats"), defaults, strict=True):
@@ -304,10 +330,14 @@ def main(argv: list[str] | None = None) -> int:
         elif workdir is not None:
             print(f"Profile kept in {folder} (time it again with --reuse {folder})")
     report(result)
+    compare_with_baseline(result, args.baseline, _COMPARED)
     saved = args.results_dir / f"dashboard-{timestamp()}{'-quick' if args.quick else ''}.json"
     write_json(saved, result)
     print()
     print(f"Results written to {saved}")
+    if args.write_baseline:
+        write_json(args.baseline, result)
+        print(f"Baseline written to {args.baseline}")
     return 0
 
 

@@ -55,7 +55,7 @@ from bench.common import (
     Compared,
     Stopwatch,
     Summary,
-    comparison,
+    compare_with_baseline,
     fmt_ratio,
     machine,
     ratio,
@@ -493,23 +493,6 @@ _COMPARED: Compared = (
 )
 
 
-def compare_with_baseline(result: dict[str, Any], path: Path) -> None:
-    print()
-    if not path.exists():
-        print(f"No baseline at {path}; write one with --write-baseline.")
-        return
-    baseline = read_json(path)
-    sizes = (baseline.get("persons"), baseline.get("encounters"))
-    if sizes != (result["persons"], result["encounters"]):
-        print(
-            f"The baseline ({path.name}) is for {sizes[0]:,} persons and {sizes[1]:,} "
-            "encounters; not compared."
-        )
-        return
-    print(f"Against the baseline ({path.name}, measured {baseline.get('when', '?')}):")
-    print("\n".join(comparison(baseline, result, _COMPARED)))
-
-
 def _side_command(args: argparse.Namespace, side: str, folder: Path, out: Path) -> list[str]:
     command = [
         sys.executable,
@@ -609,7 +592,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(workdir, ignore_errors=True)
     result = combine(args, sides)
     report(result)
-    compare_with_baseline(result, args.baseline)
+    compare_with_baseline(result, args.baseline, _COMPARED)
     saved = args.results_dir / f"store-{timestamp()}{'-quick' if args.quick else ''}.json"
     write_json(saved, result)
     print()

@@ -65,7 +65,7 @@ from bench.common import (
     RESULTS_DIR,
     Compared,
     Summary,
-    comparison,
+    compare_with_baseline,
     fmt_ratio,
     machine,
     ratio,
@@ -617,21 +617,6 @@ _COMPARED: Compared = (
 )
 
 
-def compare_with_baseline(result: dict[str, Any], path: Path) -> None:
-    print()
-    if not path.exists():
-        print(f"No baseline at {path}; write one with --write-baseline.")
-        return
-    baseline = read_json(path)
-    sizes = (baseline.get("persons"), baseline.get("encounters"))
-    if sizes != (result["persons"], result["encounters"]):
-        print(f"The baseline ({path.name}) is for {sizes[0]} persons, {sizes[1]} encounters;")
-        print("  not compared.")
-        return
-    print(f"Against the baseline ({path.name}, measured {baseline.get('when', '?')}):")
-    print("\n".join(comparison(baseline, result, _COMPARED)))
-
-
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Start-up to an unlocked window and keystroke-to-list latency."
@@ -710,7 +695,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(home, ignore_errors=True)
     result = combine(args, starts, keys, seeding, load_before)
     report(result)
-    compare_with_baseline(result, args.baseline)
+    compare_with_baseline(result, args.baseline, _COMPARED)
     saved = args.results_dir / f"ui-{timestamp()}{'-quick' if args.quick else ''}.json"
     write_json(saved, result)
     print()
