@@ -256,6 +256,22 @@ MIGRATIONS: tuple[Migration, ...] = (
         ) WHERE entity = 'person' AND deleted = 0;
         """,
     ),
+    Migration(
+        11,
+        "Today counts the worker's open follow-ups from the index",
+        """
+        -- Today shows the 200 most recently due of a worker's open follow-ups and says how
+        -- many more there are. Whose a follow-up is was only in the record, so the count read
+        -- every open follow-up due (5,876 of them on the benchmark store: 73 ms after
+        -- unlocking); with the assignee in the index it reads the index alone (1 ms).
+        DROP INDEX open_follow_up_by_due;
+        CREATE INDEX open_follow_up_by_due ON record(
+            json_extract(data, '$.due_on'),
+            json_extract(data, '$.assigned_worker_id')
+        ) WHERE entity = 'follow_up' AND deleted = 0
+            AND json_extract(data, '$.done_on') IS NULL;
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

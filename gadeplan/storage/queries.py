@@ -157,19 +157,37 @@ def directory_fingerprint(store: Store) -> tuple[object, ...]:
         return tuple(values)
 
 
-def follow_ups_due(store: Store, on_or_before: str) -> list[PersonRow]:
-    """Open follow-ups due on or before a date (open_follow_up_by_due)."""
+#: A worker's open follow-ups: assigned to them or to no-one (open_follow_up_by_due).
+_MY_OPEN_FOLLOW_UPS = (
+    "FROM record INDEXED BY open_follow_up_by_due"
+    " WHERE entity = 'follow_up' AND deleted = 0 AND json_extract(data, '$.done_on') IS NULL"
+    " AND (json_extract(data, '$.assigned_worker_id') IS NULL"
+    " OR json_extract(data, '$.assigned_worker_id') = ?)"
+)
+
+
+def follow_ups_due(
+    store: Store, on: str, worker_id: str, limit: int
+) -> tuple[int, list[PersonRow]]:
+    """A worker's open follow-ups due on or before ``on``: how many there are, and those
+    Today shows, which are every one due on ``on`` and, before them, the most recently due
+    of the overdue ones up to ``limit`` in all (newest first). Follow-ups left open pile up
+    over the years; the count reads the index alone and only the rows shown are read."""
+    due = "json_extract(data, '$.due_on')"
     with store.read() as conn:
-        return [
-            (str(i), p, str(d))
-            for i, p, d in conn.execute(
-                "SELECT id, person_id, data FROM record INDEXED BY open_follow_up_by_due"
-                " WHERE entity = 'follow_up' AND deleted = 0"
-                " AND json_extract(data, '$.done_on') IS NULL"
-                " AND json_extract(data, '$.due_on') <= ?",
-                (on_or_before,),
-            )
-        ]
+        (total,) = conn.execute(
+            f"SELECT count(*) {_MY_OPEN_FOLLOW_UPS} AND {due} <= ?", (worker_id, on)
+        ).fetchone()
+        today = conn.execute(
+            f"SELECT id, person_id, data {_MY_OPEN_FOLLOW_UPS} AND {due} = ? ORDER BY rowid",
+            (worker_id, on),
+        ).fetchall()
+        overdue = conn.execute(
+            f"SELECT id, person_id, data {_MY_OPEN_FOLLOW_UPS} AND {due} < ?"
+            f" ORDER BY {due} DESC, rowid LIMIT ?",
+            (worker_id, on, max(0, limit - len(today))),
+        ).fetchall()
+    return int(total), [(str(i), p, str(d)) for i, p, d in (*overdue, *today)]
 
 
 def transitions_between(store: Store, first: str, last: str) -> list[PersonRow]:

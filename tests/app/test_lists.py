@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
 
 from gadeplan.app.domain.housing import HousingCategory
 from gadeplan.app.domain.ids import new_id
@@ -16,6 +18,7 @@ from gadeplan.app.domain.records import (
     Person,
     TransitionKind,
 )
+from gadeplan.app.services import today as today_service
 from gadeplan.app.services.people import HOMELESS, PeopleFilter, PeopleService
 from gadeplan.app.services.person_page import load_person
 from gadeplan.app.services.quicklog import QuickLogService
@@ -155,6 +158,49 @@ def test_today_leaves_out_other_workers_follow_ups(session: Session) -> None:
         )
     )
     assert "Ikke min" not in [i.text for i in TodayService(session).view().follow_ups]
+
+
+def test_today_shows_the_latest_follow_ups_and_counts_the_rest(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Years of follow-ups left open: the most recently due are shown (every one due today
+    among them) and the rest counted, the worker's own and unassigned ones only."""
+    team, me = session.identity.team_id, session.identity.worker_id
+
+    def follow_up(days_ago: int, what: str, worker: str | None, done: date | None = None) -> None:
+        due = TODAY - timedelta(days=days_ago)
+        session.save(
+            FollowUp(
+                id=new_id(),
+                team_id=team,
+                due_on=due,
+                what=what,
+                assigned_worker_id=worker,
+                done_on=done,
+            )
+        )
+
+    follow_up(0, "today, unassigned", None)
+    follow_up(0, "today, mine", me)
+    for days in (9, 1, 5, 2):
+        follow_up(days, f"{days} days ago", me)
+    follow_up(1, "another worker's", "another-worker")
+    follow_up(1, "done", me, done=TODAY)
+
+    monkeypatch.setattr(today_service, "FOLLOW_UP_LIMIT", 4)
+    view = TodayService(session).view()
+    assert [(i.text, i.overdue) for i in view.follow_ups] == [
+        ("1 days ago", True),
+        ("2 days ago", True),
+        ("today, unassigned", False),
+        ("today, mine", False),
+    ]
+    assert view.follow_ups_total == 6
+    # Fewer places than follow-ups due today: today's are all shown.
+    monkeypatch.setattr(today_service, "FOLLOW_UP_LIMIT", 1)
+    view = TodayService(session).view()
+    assert [i.text for i in view.follow_ups] == ["today, unassigned", "today, mine"]
+    assert view.follow_ups_total == 6
 
 
 def test_street_round_tallies_and_turning_one_into_a_person(session: Session) -> None:

@@ -71,11 +71,14 @@ class TodayService:
         me = session.identity.worker_id
 
         follow_ups: list[TodayItem] = []
-        for record_id, person_id, data in queries.follow_ups_due(store, today.isoformat()):
+        # Overdue first, the most recently due of them on top; then today's (all of them).
+        follow_ups_total, due_rows = queries.follow_ups_due(
+            store, today.isoformat(), me, FOLLOW_UP_LIMIT
+        )
+        for record_id, person_id, data in due_rows:
             fields = json.loads(data)
-            assigned = fields.get("assigned_worker_id")
             due = _date(fields.get("due_on"))
-            if due is None or (assigned is not None and assigned != me):
+            if due is None:
                 continue
             follow_ups.append(
                 TodayItem(
@@ -126,6 +129,8 @@ class TodayService:
                 )
             )
 
+        transitions.sort(key=lambda i: i.on)
+        evictions.sort(key=lambda i: i.on)
         names = queries.aliases(
             store, [i.person_id for i in (*follow_ups, *transitions, *evictions) if i.person_id]
         )
@@ -135,14 +140,6 @@ class TodayService:
                 replace(i, alias=names.get(i.person_id)) if i.person_id else i for i in items
             )
 
-        # Overdue first, the most recently due of them on top; then today's.
-        follow_ups.sort(key=lambda i: (not i.overdue, -i.on.toordinal() if i.overdue else 0))
-        follow_ups_total = len(follow_ups)
-        if follow_ups_total > FOLLOW_UP_LIMIT:
-            due_today = [i for i in follow_ups if not i.overdue]
-            follow_ups = follow_ups[: max(0, FOLLOW_UP_LIMIT - len(due_today))] + due_today
-        transitions.sort(key=lambda i: i.on)
-        evictions.sort(key=lambda i: i.on)
         unsent, oldest = queries.unsent_changes(store)
         result = TodayView(
             today=today,
