@@ -11,10 +11,14 @@ The seeded profile is kept in a cache folder (``--cache``, default
   (``time.perf_counter`` is the system-wide monotonic clock, so both processes share it).
   The child runs the real program path, ``gadeplan --data-dir <profile>`` (the ``main`` of
   gadeplan.app.cli, imported before Qt as at a real start), with ``QT_QPA_PLATFORM=offscreen``;
-  the only thing added is an application event filter that, when the main window is shown,
-  types the passphrase into the unlock page and presses Unlock (``UnlockPage.unlock``), as a
-  worker would, and then times the paints. Nothing in the program is changed or bypassed: the
-  unlock runs on the worker thread with the profile's own key file.
+  the only thing added is an event filter that, when the main window is shown, types the
+  passphrase into the unlock page and presses Unlock (``UnlockPage.unlock``), as a worker
+  would, and then times the paints. Nothing in the program is changed or bypassed: the
+  unlock runs on the worker thread with the profile's own key file. The filter watches the
+  whole application only until the main window shows, then only the widgets whose paint it
+  times: a Python filter on the application is called for every event, and the first object
+  of a class PySide6 does not know that passes through it (Qt's animation timer) makes
+  PySide6 create every Qt class it has loaded, which the bare window never pays.
 - the baseline: the same measurement for a bare ``QMainWindow`` of the same size in a process
   of its own. Goal: start within 2x the bare window.
 - keystroke latency: in one process, the real window with its threaded database worker,
@@ -238,14 +242,21 @@ def _probe_class() -> type[Any]:
             self.painted_at: float | None = None
             self.heartbeat = QTimer(self)
             self.heartbeat.setInterval(20)  # wakes the waits below even when nothing happens
-            app.installEventFilter(self)
+            if window_type is not None:  # the program's window: found when it shows
+                app.installEventFilter(self)
             QTimer.singleShot(int(CHILD_TIMEOUT_S * 1000), lambda: self.fail("timed out"))
 
         # --- events -------------------------------------------------------------------------
 
         def watch(self, window: QWidget) -> None:
             self.window = window
-            self.paint_target = window
+            self.aim(window)
+
+        def aim(self, widget: QWidget | None) -> None:
+            """Times the next first paint of ``widget`` (None: of nothing)."""
+            self.paint_target, self.painted_at = widget, None
+            if widget is not None:
+                widget.installEventFilter(self)  # once: installing again only moves it first
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             kind = event.type()
@@ -268,8 +279,9 @@ def _probe_class() -> type[Any]:
             ):
                 self.main_window = watched
                 self.window = watched
-                self.paint_target = watched
                 self.result["window_shown_s"] = time.perf_counter() - self.t0
+                self.app.removeEventFilter(self)  # from here on the timed widgets alone
+                self.aim(watched)
             return False
 
         def painted(self) -> None:
@@ -311,8 +323,7 @@ def _probe_class() -> type[Any]:
             assert window is not None
             assert window.workspace is not None
             self.result["opened_s"] = time.perf_counter() - self.t0
-            self.paint_target = window.workspace
-            self.painted_at = None
+            self.aim(window.workspace)
             self.phase = "workspace"
 
         # --- typing -------------------------------------------------------------------------
@@ -341,7 +352,7 @@ def _probe_class() -> type[Any]:
                 if "model" not in marks:
                     marks["model"] = time.perf_counter()
                     # The list's paint is the first one of the table after the new rows.
-                    self.paint_target, self.painted_at = viewport, None
+                    self.aim(viewport)
 
             screen.model.modelReset.connect(reset)
 
@@ -352,7 +363,7 @@ def _probe_class() -> type[Any]:
 
             def until_list(start: Callable[[], None], what: str) -> tuple[float, float]:
                 marks.clear()
-                self.paint_target, self.painted_at = None, None
+                self.aim(None)
                 t0 = time.perf_counter()
                 start()
                 self.wait(lambda: settled() and self.painted_at is not None, what)

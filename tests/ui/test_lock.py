@@ -153,6 +153,22 @@ def test_activity_postpones_the_idle_lock(
     assert not unlocked.unlocked
 
 
+def test_the_idle_watcher_listens_only_while_unlocked(
+    qtbot: QtBot, unlocked: MainWindow, idle_clock: FakeSeconds
+) -> None:
+    """Locked, there is nothing to lock: the application's events do not reach the watcher
+    (an application-wide Python filter costs a call per event, see IdleWatcher)."""
+    unlocked.lock()
+    before = unlocked.idle._last
+    idle_clock.advance(60)
+    press(unlocked.gate.unlock.passphrase, Qt.Key.Key_Shift)
+    assert unlocked.idle._last == before
+    unlock(qtbot, unlocked)
+    idle_clock.advance(60)
+    press(unlocked, Qt.Key.Key_Shift)
+    assert unlocked.idle._last == idle_clock()
+
+
 def test_ctrl_l_locks_and_forgets_every_screen(
     qtbot: QtBot, unlocked: MainWindow, env: Env, access: ProfileAccess
 ) -> None:
