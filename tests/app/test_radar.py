@@ -222,6 +222,42 @@ def test_a_passed_date_stays_for_the_overdue_days(session: Session) -> None:
     assert _items(session, overdue_days=3) == []
 
 
+def test_the_year_check_in_is_shown_to_the_last_day_of_its_window(session: Session) -> None:
+    """The 12-month check-in falls due a year after the move and stays for 30 days: moved
+    in on 2025-10-26, its window closes today; a day earlier, it closed yesterday. (The radar
+    skips people with no move-in since 12 * 31 + 30 days before; both are within that.)"""
+    from gadeplan.app.domain.records import HousingStatus, Person
+
+    team = session.identity.team_id
+    records: list[Person | HousingStatus] = []
+    for alias, moved_in in (("Year", date(2025, 10, 26)), ("Closed", date(2025, 10, 25))):
+        records.append(Person(id=f"p-{alias}", team_id=team, alias=alias))
+        for n, (category, day) in enumerate(((C.SHELTER, date(2025, 6, 1)), (C.HOUSED, moved_in))):
+            records.append(
+                HousingStatus(
+                    id=f"h-{alias}-{n}",
+                    team_id=team,
+                    person_id=f"p-{alias}",
+                    category=category,
+                    valid_from=day,
+                )
+            )
+    session.bulk_writer()(records)
+    check_ins = [i for i in _items(session) if i[1] is RadarKind.CHECK_IN]
+    assert check_ins == [
+        (
+            "Year",
+            RadarKind.CHECK_IN,
+            date(2026, 10, 26),
+            -30,
+            Missing.NO_CHECK_IN,
+            RadarAction.LOG,
+            "housing_status",
+            "12",
+        )
+    ]
+
+
 def test_the_cold_weather_checklist(town: Session) -> None:
     """Current situation street or other_homeless, seen since 10-26 (30 days):
 

@@ -568,10 +568,21 @@ class _Builder:
         before = timedelta(days=s.check_in_before_days)
         after = timedelta(days=s.check_in_after_days)
         due: list[tuple[str, int, date, _Move]] = []
-        candidates = set(offers) | {
+        # Only a move-in since this day can have a check-in due (m months are at most 31 * m
+        # days): everyone else's moves are left alone, most of 20,000 people on a large store.
+        since = self.on - timedelta(days=s.check_in_after_days + 31 * max(s.check_in_months))
+
+        def recent(day: date | None) -> bool:
+            return day is not None and since <= day <= self.on
+
+        candidates = {
+            pid
+            for pid, own in offers.items()
+            if any(o.status is OfferStatus.MOVED_IN and recent(o.move_in_on) for o in own)
+        } | {
             pid
             for pid, entries in self.population.housing.items()
-            if any(e.category is HousingCategory.HOUSED for e in entries)
+            if any(e.category is HousingCategory.HOUSED and recent(e.valid_from) for e in entries)
         }
         for person_id in candidates:
             moves = self.moves(person_id, offers.get(person_id, []))
@@ -644,6 +655,7 @@ class _Builder:
         newest = self.on - timedelta(days=s.inactive_days)
         oldest = self.on - timedelta(days=s.inactive_lookback_days)
         for person in self.population:
+            seen = last_seen.get(person.id)
             current = self.current.get(person.id)
             if current is not None:
                 if current.category is HousingCategory.HOUSED:
@@ -654,10 +666,9 @@ class _Builder:
                     and current.expected_date > self.on
                 ):
                     continue
-            seen = max(
-                (d for d in (last_seen.get(person.id), current and current.valid_from) if d),
-                default=None,
-            )
+                # Recording a situation is a contact too.
+                if seen is None or current.valid_from > seen:
+                    seen = current.valid_from
             if seen is None or not oldest <= seen <= newest:
                 continue
             day = seen + timedelta(days=s.inactive_days)
