@@ -646,7 +646,8 @@ class RadarBox(RadarActions):
 
     def refresh(self) -> None:
         self.loaded = True
-        self.runner.submit(self, _radar_job, self._loaded)
+        # Today shows it before anyone asked: what the worker asks for meanwhile goes first.
+        self.runner.submit(self, _radar_job, self._loaded, prefetch=True)
 
     def data_changed(self, changes: ChangeSet) -> None:
         if changes.everything or changes.entities & WATCHED:

@@ -163,6 +163,8 @@ class _Pending:
     mutates: bool
     #: Work the worker did not ask for (an automatic sync): no busy cursor of its own.
     background: bool = False
+    #: Shown before anyone asked (Today's radar): waits until the worker is idle.
+    prefetch: bool = False
 
 
 class TaskRunner(QObject):
@@ -180,6 +182,10 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pending: dict[int, _Pending] = {}
+        #: Prefetch work not yet handed to the worker, oldest first.
+        self._held: list[tuple[int, Job[Any]]] = []
+        #: Handed to the worker and not yet answered.
+        self._in_flight = 0
         self._next_ticket = 1
         self._busy = False
         self._busy_timer = QTimer(self)
@@ -197,17 +203,30 @@ class TaskRunner(QObject):
         *,
         mutates: bool = False,
         background: bool = False,
+        prefetch: bool = False,
     ) -> None:
         """Run ``job`` on the worker; call ``done(result, error)`` on the GUI thread while
         ``owner`` still exists. With ``mutates``, a success also announces what changed.
         ``background`` work (an automatic sync, which the status bar reports) shows no busy
-        cursor itself; work queued behind it still does after half a second."""
+        cursor itself; work queued behind it still does after half a second.
+
+        ``prefetch`` work (read-only, shown before anyone asked for it: Today's radar) is
+        handed to the worker only when it has nothing else to do, so what the worker asks
+        for meanwhile goes first: a name typed into quick log right after unlocking is
+        looked up before the radar is worked out, not half a second after. Work already
+        running is never interrupted, and prefetch work whose owner is gone is dropped."""
         ticket = self._next_ticket
         self._next_ticket += 1
-        self._pending[ticket] = _Pending(owner, done, mutates, background)
-        if not background and not self._busy_timer.isActive() and not self._busy:
+        quiet = background or prefetch
+        self._pending[ticket] = _Pending(owner, done, mutates, quiet, prefetch)
+        if not quiet and not self._busy_timer.isActive() and not self._busy:
             self._busy_timer.start()
-        self._dispatch(ticket, _announcing(job) if mutates else job)
+        wrapped = _announcing(job) if mutates else job
+        if prefetch:
+            self._held.append((ticket, wrapped))
+            self._release()
+        else:
+            self._send(ticket, wrapped)
 
     def forget(self, owner: QObject) -> None:
         """The owner wants no more results (a dialog being closed); its work still finishes,
@@ -228,7 +247,28 @@ class TaskRunner(QObject):
     def _dispatch(self, ticket: int, job: Job[Any]) -> None:
         raise NotImplementedError
 
+    def _send(self, ticket: int, job: Job[Any]) -> None:
+        self._in_flight += 1
+        self._dispatch(ticket, job)
+
+    def _release(self) -> None:
+        """Hands the oldest prefetch work to an idle worker."""
+        while self._held and self._in_flight == 0:
+            ticket, job = self._held.pop(0)
+            pending = self._pending.get(ticket)
+            if pending is None or pending.done is None or not shiboken6.isValid(pending.owner):
+                self._pending.pop(ticket, None)  # nobody waits for it any more
+                continue
+            self._send(ticket, job)
+
     def _deliver(self, ticket: int, result: object, error: BaseException | None) -> None:
+        self._in_flight -= 1
+        try:
+            self._answer(ticket, result, error)
+        finally:
+            self._release()
+
+    def _answer(self, ticket: int, result: object, error: BaseException | None) -> None:
         pending = self._pending.pop(ticket, None)
         if not self._foreground():
             self._busy_timer.stop()
@@ -247,7 +287,7 @@ class TaskRunner(QObject):
             result = result.result
         if pending.done is not None and alive:
             pending.done(result, error)
-        elif error is not None:
+        elif error is not None and not pending.prefetch:
             self.failed.emit(error)
 
     def _foreground(self) -> bool:
@@ -310,6 +350,7 @@ class ThreadedRunner(TaskRunner):
         self._stop.emit()
         self._thread.wait()
         self._pending.clear()
+        self._held.clear()
 
 
 class SyncRunner(TaskRunner):

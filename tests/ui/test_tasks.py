@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -110,6 +110,43 @@ def test_background_work_shows_no_progress_but_work_behind_it_does(
     qtbot.waitUntil(lambda: shown == [True], timeout=3000)
     release.set()
     qtbot.waitUntil(lambda: shown == [True, False] and bool(done), timeout=3000)
+
+
+def test_prefetch_work_waits_for_what_is_asked_meanwhile(
+    qtbot: QtBot, runner: ThreadedRunner
+) -> None:
+    """Today's radar is worked out before anyone asked: a search typed meanwhile goes first,
+    work already running is not interrupted, and prefetch work nobody waits for is dropped
+    without a word."""
+    release = threading.Event()
+    ran: list[str] = []
+    failed: list[BaseException] = []
+    runner.failed.connect(failed.append)
+    owner, gone = QObject(runner), QObject(runner)
+
+    def step(name: str) -> Callable[[Context], None]:
+        def job(ctx: Context) -> None:
+            if name == "running":
+                release.wait(5)
+            ran.append(name)
+
+        return job
+
+    runner.submit(owner, step("running"))
+    runner.submit(owner, step("prefetch"), lambda r, e: None, prefetch=True)
+    runner.submit(gone, step("nobody waits"), lambda r, e: None, prefetch=True)
+    runner.submit(owner, step("asked"))
+    import shiboken6
+
+    shiboken6.delete(gone)
+    release.set()
+    qtbot.waitUntil(lambda: len(ran) == 3, timeout=3000)
+    qtbot.wait(50)  # nothing more arrives
+    assert ran == ["running", "asked", "prefetch"]
+    assert failed == []
+    # An idle worker takes prefetch work at once.
+    runner.submit(owner, step("idle prefetch"), lambda r, e: None, prefetch=True)
+    qtbot.waitUntil(lambda: ran[-1] == "idle prefetch", timeout=2000)
 
 
 def test_the_session_lives_and_dies_on_the_worker(
