@@ -210,8 +210,9 @@ class TaskRunner(QObject):
         ``background`` work (an automatic sync, which the status bar reports) shows no busy
         cursor itself; work queued behind it still does after half a second.
 
-        ``prefetch`` work (read-only, shown before anyone asked for it: Today's radar) is
-        handed to the worker only when it has nothing else to do, so what the worker asks
+        ``prefetch`` work (shown before anyone asked for it, and writing nothing a screen
+        shows: Today's radar, which only logs that it was made) is handed to the worker
+        only when it has nothing else to do, so what the worker asks
         for meanwhile goes first: a name typed into quick log right after unlocking is
         looked up before the radar is worked out, not half a second after. Work already
         running is never interrupted, and prefetch work whose owner is gone is dropped."""
