@@ -161,7 +161,8 @@ class _Pending:
     owner: QObject
     done: Done[Any] | None
     mutates: bool
-    #: Work the worker did not ask for (an automatic sync): no busy cursor of its own.
+    #: Work the worker did not ask for (an automatic sync, prefetch work): no busy cursor of
+    #: its own.
     background: bool = False
     #: Shown before anyone asked (Today's radar): waits until the worker is idle.
     prefetch: bool = False
