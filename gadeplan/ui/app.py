@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from gadeplan import __version__
 from gadeplan.app import logs
@@ -45,6 +45,8 @@ def main(folder: Path | None = None, argv: Sequence[str] | None = None) -> int:
     try:
         policy = load_policy()
     except PolicyError:
+        from PySide6.QtWidgets import QMessageBox  # only here: its enums cost the start 1 ms
+
         translations = Translations()
         translations.apply(DEFAULT_LANGUAGE)
         QMessageBox.critical(

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -32,7 +32,6 @@ from PySide6.QtGui import (
     QColor,
     QKeyEvent,
     QMouseEvent,
-    QPainter,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -46,10 +45,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionButton,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -86,6 +82,10 @@ from gadeplan.ui.widgets import (
     plain,
     warning_color,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 _CTX = "Radar"
 
@@ -234,6 +234,10 @@ class ActionDelegate(QStyledItemDelegate):
     clicked = Signal(int)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        # Imported here: naming QStyle makes PySide6 build its 570 enum members (5 ms), which
+        # the window's start need not wait for; the radar's rows come later.
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
         button = QStyleOptionButton()
         button.rect = option.rect.adjusted(2, 2, -2, -2)
         button.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
