@@ -359,11 +359,11 @@ class MainWindow(QMainWindow):
         self.busy.setAccessibleName(self.tr("Working"))
         self.sync_bar.update_view()
         self.clock_warning.update_view()
-        showing_key = self.gate.currentWidget() is self.gate.recovery_key
+        showing_key = self.gate.showing_recovery_key
         if not showing_key:
             # The recovery key page is left as it is: rebuilding it would lose the key, which
             # is shown only once.
-            first_run = self.gate.currentWidget() is self.gate.first_run
+            first_run = self.gate.showing_first_run
             self.stack.removeWidget(self.gate)
             self.gate.deleteLater()
             self.gate = Gate(self.env.access, self.runner)

@@ -94,6 +94,20 @@ def test_unlock_with_the_passphrase(qtbot: QtBot, profile: SeedIds, window: Main
     assert window.windowTitle() == WINDOW_TITLE
 
 
+def test_an_existing_profile_opens_on_the_unlock_page_alone(
+    qtbot: QtBot, profile: SeedIds, window: MainWindow
+) -> None:
+    """The other pages are made when first shown (every start paid for them before)."""
+    assert window.gate.currentWidget() is window.gate.unlock
+    assert window.gate.count() == 1
+    click(window.gate.unlock.recover_link)
+    assert window.gate.currentWidget() is window.gate.recovery
+    assert window.gate.count() == 2
+    click(window.gate.recovery.back_link)
+    assert window.gate.currentWidget() is window.gate.unlock
+    assert window.gate.count() == 2
+
+
 def test_wrong_passphrase_is_told_plainly_and_nothing_opens(
     qtbot: QtBot, profile: SeedIds, window: MainWindow
 ) -> None:
