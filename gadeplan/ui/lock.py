@@ -69,7 +69,9 @@ class IdleWatcher(QObject):
     event of every object, and the first time an object of a class PySide6 does not know
     passes through it (the animation timer behind the main window's layout, during the
     unlock page's first paint), PySide6 creates every Qt class of the modules it has loaded
-    to look for it: about 16 ms of the start on the benchmark (bench/ui.py)."""
+    to look for it: about 16 ms of the start on the benchmark (bench/ui.py). For the same
+    reason the main window listens only from the unlocked window's first paint on (a table's
+    corner button is such an object): the paint need not wait for that search."""
 
     idle = Signal()
 
@@ -87,6 +89,7 @@ class IdleWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self.check)
+        self._listening = False
 
     def set_minutes(self, minutes: int) -> None:
         self._seconds = minutes * 60.0
@@ -95,22 +98,36 @@ class IdleWatcher(QObject):
     def minutes(self) -> float:
         return self._seconds / 60
 
-    def start(self) -> None:
+    def start(self, *, listen: bool = True) -> None:
+        """Counts from now. ``listen=False``: the events are watched only from :meth:`listen`
+        on, until then the time runs out as if nothing were touched (it can only lock
+        sooner)."""
         self._last = self._clock()
         self._timer.start()
+        if listen:
+            self.listen()
+
+    def listen(self) -> None:
+        """Watch the application's events while started. Idempotent."""
         app = QGuiApplication.instance()
-        if app is not None:
+        if self._timer.isActive() and not self._listening and app is not None:
             app.installEventFilter(self)
+            self._listening = True
 
     def stop(self) -> None:
         self._timer.stop()
         app = QGuiApplication.instance()
-        if app is not None:
+        if self._listening and app is not None:
             app.removeEventFilter(self)
+        self._listening = False
 
     @property
     def active(self) -> bool:
         return self._timer.isActive()
+
+    @property
+    def listening(self) -> bool:
+        return self._listening
 
     def touch(self) -> None:
         self._last = self._clock()

@@ -44,18 +44,29 @@ def _workspace() -> type[Workspace]:
 
 
 class _AfterFirstPaint(QObject):
-    """Calls back once, from the event loop, after the watched widget's first paint."""
+    """Calls back once, from the event loop, after the watched widget's first paint, or after
+    ``at_latest_ms`` (where given) if it has not painted by then. Gone with the widget."""
 
-    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+    def __init__(
+        self, widget: QWidget, callback: Callable[[], object], at_latest_ms: int | None = None
+    ) -> None:
         super().__init__(widget)
         self.callback = callback
+        self._due = True
         widget.installEventFilter(self)
+        if at_latest_ms is not None:
+            QTimer.singleShot(at_latest_ms, self, self._call)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.callback)
+            QTimer.singleShot(0, self, self._call)
         return False
+
+    def _call(self) -> None:
+        if self._due:
+            self._due = False
+            self.callback()
 
 
 class MainWindow(QMainWindow):
@@ -220,7 +231,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self._set_unlocked(True)
         self.idle.set_minutes(self.env.prefs.idle_lock_minutes)
-        self.idle.start()
+        self.idle.start(listen=False)  # counts from now, listens from the first paint on
         if self.screen_lock is not None:
             self.screen_lock.register_window(int(self.winId()))
         if notice:
@@ -229,6 +240,18 @@ class MainWindow(QMainWindow):
         self.workspace.start()
         self._offer_draft()
         self.sync.start()
+        _AfterFirstPaint(self.workspace, self._settle, at_latest_ms=1000)
+
+    def _settle(self) -> None:
+        """After the unlocked window's first paint (at the latest a second after unlocking):
+        what its first screen does not need, so that the worker sees Today sooner."""
+        if self.workspace is None:  # locked meanwhile
+            return
+        self.idle.listen()
+        self.sync.watch_network()
+        from gadeplan.ui.workspace import quick_log_class
+
+        quick_log_class()
 
     def _keep_draft(self, workspace: Workspace) -> None:
         """A quick log being written goes into the store before it closes (the same queue)."""

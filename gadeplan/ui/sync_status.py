@@ -195,11 +195,7 @@ class SyncController(QObject):
     # --- life cycle ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Unlocked: read the status; the first sync follows shortly if signed in. The network
-        is watched from the first unlock on (nothing syncs before it)."""
-        if self.env.watch_network and not self._network_watched:
-            self._network_watched = True
-            self._watch_network()
+        """Unlocked: read the status; the first sync follows shortly if signed in."""
         self.active = True
         self.failures = 0
         self.last_error = None
@@ -391,10 +387,16 @@ class SyncController(QObject):
 
     # --- the network -----------------------------------------------------------------------------
 
-    def _watch_network(self) -> None:
+    def watch_network(self) -> None:
         """Reachability from the operating system where Qt has a backend for it (NetworkManager,
         GLib, Windows, macOS); without one, the retry timer alone finds the network again.
-        Qt's network module is loaded here, not before the window shows."""
+
+        Called once the unlocked window has painted (nothing syncs before the first unlock):
+        loading Qt's network module and its backend takes about 10 ms, which the worker
+        should not wait for to see Today. Later calls do nothing."""
+        if not self.env.watch_network or self._network_watched:
+            return
+        self._network_watched = True
         from PySide6.QtNetwork import QNetworkInformation
 
         feature = QNetworkInformation.Feature.Reachability

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 from gadeplan.app.domain.records import TransitionKind
 from gadeplan.ui.env import Env
 from gadeplan.ui.lock import SensitiveClipboard
-from gadeplan.ui.quick_log import QuickLogDialog
 from gadeplan.ui.sync_status import SyncController
 from gadeplan.ui.tasks import ChangeSet
 from gadeplan.ui.today import TodayScreen
@@ -27,9 +26,19 @@ if TYPE_CHECKING:
     from gadeplan.ui.overview import OverviewScreen
     from gadeplan.ui.people import PeopleScreen
     from gadeplan.ui.person import PersonScreen
+    from gadeplan.ui.quick_log import QuickLogDialog
     from gadeplan.ui.radar import RadarActions, RadarScreen
     from gadeplan.ui.reports import ReportsScreen
     from gadeplan.ui.street_round import StreetRoundScreen
+
+
+def quick_log_class() -> type[QuickLogDialog]:
+    """The quick log's module is imported after the unlocked window has painted (MainWindow
+    calls this then), so that neither the first paint nor Ctrl+N waits for it (its widgets'
+    classes cost about 8 ms to import)."""
+    from gadeplan.ui.quick_log import QuickLogDialog
+
+    return QuickLogDialog
 
 
 class _Page(QWidget):
@@ -247,7 +256,7 @@ class Workspace(QWidget):
             return self.quick_log_dialog
         if person_id is None and self.tabs.currentIndex() == self.PERSON:
             person_id = self.person.person_id
-        dialog = QuickLogDialog(self.env, self, person_id)
+        dialog = quick_log_class()(self.env, self, person_id)
         dialog.saved.connect(self._logged)
         self.quick_log_dialog = dialog
         dialog.open()

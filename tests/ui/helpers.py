@@ -56,3 +56,4 @@ def unlock(qtbot: QtBot, window: MainWindow, passphrase: str = PASSPHRASE) -> No
     type_text(page.passphrase, passphrase)
     press(page.passphrase, Qt.Key.Key_Return)
     assert window.unlocked, page.message.text
+    qtbot.waitUntil(lambda: window.idle.listening)  # the window has painted and settled

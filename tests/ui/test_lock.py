@@ -169,6 +169,30 @@ def test_the_idle_watcher_listens_only_while_unlocked(
     assert unlocked.idle._last == idle_clock()
 
 
+def test_the_idle_watcher_counts_from_the_unlock_and_listens_once_painted(
+    qtbot: QtBot, unlocked: MainWindow, idle_clock: FakeSeconds
+) -> None:
+    """Until the unlocked window has painted, the watcher counts without listening (the first
+    object PySide6 does not know costs a search the paint need not wait for, see
+    IdleWatcher): the time can only run out sooner then, never later."""
+    unlocked.lock()
+    page = unlocked.gate.unlock
+    type_text(page.passphrase, PASSPHRASE)
+    press(page.passphrase, Qt.Key.Key_Return)
+    assert unlocked.unlocked
+    assert unlocked.idle.active
+    assert not unlocked.idle.listening
+    idle_clock.advance(60)
+    unlocked.idle.check()
+    assert unlocked.unlocked  # counted from the unlock
+    qtbot.waitUntil(lambda: unlocked.idle.listening)
+    idle_clock.advance(4 * 60)
+    press(unlocked, Qt.Key.Key_Shift)
+    idle_clock.advance(60)
+    unlocked.idle.check()
+    assert unlocked.unlocked  # the key press counted
+
+
 def test_ctrl_l_locks_and_forgets_every_screen(
     qtbot: QtBot, unlocked: MainWindow, env: Env, access: ProfileAccess
 ) -> None:

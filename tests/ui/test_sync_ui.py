@@ -552,8 +552,9 @@ def test_the_network_watch_loads_quietly(qtbot: QtBot, env: Env) -> None:
     where it has none, the retry timer is the fallback."""
     env.watch_network = True
     controller = SyncController(env)
-    assert controller.network is None  # watched from the first unlock on
     controller.start()
+    assert controller.network is None  # watched once the unlocked window has painted
+    controller.watch_network()
     if controller.network is not None:
         reachability = QNetworkInformation.Reachability
         controller._reachability_changed(reachability.Disconnected)
