@@ -249,9 +249,7 @@ class MainWindow(QMainWindow):
             return
         self.idle.listen()
         self.sync.watch_network()
-        from gadeplan.ui.workspace import quick_log_class
-
-        quick_log_class()
+        self.workspace.settle()
 
     def _keep_draft(self, workspace: Workspace) -> None:
         """A quick log being written goes into the store before it closes (the same queue)."""
@@ -403,6 +401,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
             self.workspace.start()
+            self.workspace.settle()  # the window shows already: nothing to wait for
             self._sync_changed()
             if person is not None:
                 self.workspace.open_person(person)

@@ -4,6 +4,7 @@ how much work waits to be synced. Enter on a row opens the person."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -26,9 +27,11 @@ from gadeplan.app.services.today import TodayItem, TodayService, TodayView
 from gadeplan.ui import i18n
 from gadeplan.ui.env import Env
 from gadeplan.ui.messages import error_text
-from gadeplan.ui.radar import RadarBox
 from gadeplan.ui.tasks import ChangeSet, Context
 from gadeplan.ui.widgets import MessageBar, hbox, heading, muted, warning_color
+
+if TYPE_CHECKING:
+    from gadeplan.ui.radar import RadarBox
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -96,8 +99,12 @@ class TodayScreen(QWidget):
         self.quick_button = QPushButton(self.tr("&Quick log (Ctrl+N)"))
         self.quick_button.clicked.connect(self.quick_log)
         self.message = MessageBar()
-        #: The radar's items due within a week, on top.
-        self.radar = RadarBox(env)
+        #: The radar's items due within a week, on top; made by :meth:`make_radar` once Today
+        #: has painted.
+        self.radar: RadarBox | None = None
+        self._radar_place = QVBoxLayout()
+        self._radar_place.setContentsMargins(0, 0, 0, 0)
+        self._refreshed = False
 
         self.follow_ups = ItemList(
             [self.tr("Due"), self.tr("Person"), self.tr("Follow-up")],
@@ -132,7 +139,7 @@ class TodayScreen(QWidget):
         layout.setSpacing(14)
         layout.addLayout(hbox(self.title, None, self.quick_button))
         layout.addWidget(self.message)
-        layout.addWidget(self.radar)
+        layout.addLayout(self._radar_place)
         columns = QHBoxLayout()
         columns.setSpacing(14)
         left = QVBoxLayout()
@@ -193,11 +200,26 @@ class TodayScreen(QWidget):
             return ctx.service(TodayService).view()
 
         self.runner.submit(self, job, self._loaded)
-        if not self.radar.loaded:
+        self._refreshed = True
+        if self.radar is not None and not self.radar.loaded:
             self.radar.refresh()
 
+    def make_radar(self) -> RadarBox:
+        """The radar's box, made after Today's first paint: its module and widgets cost that
+        paint about 12 ms on the benchmark (bench/ui.py), and its items come after Today's
+        lists anyway (prefetch work). Idempotent."""
+        if self.radar is None:
+            from gadeplan.ui.radar import RadarBox
+
+            self.radar = RadarBox(self.env)
+            self._radar_place.addWidget(self.radar)
+            if self._refreshed:
+                self.radar.refresh()
+        return self.radar
+
     def data_changed(self, changes: ChangeSet) -> None:
-        self.radar.data_changed(changes)
+        if self.radar is not None:
+            self.radar.data_changed(changes)
         if changes.entities:
             self.refresh()
 

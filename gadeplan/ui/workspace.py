@@ -33,9 +33,9 @@ if TYPE_CHECKING:
 
 
 def quick_log_class() -> type[QuickLogDialog]:
-    """The quick log's module is imported after the unlocked window has painted (MainWindow
-    calls this then), so that neither the first paint nor Ctrl+N waits for it (its widgets'
-    classes cost about 8 ms to import)."""
+    """The quick log's module is imported once the unlocked window has painted (``settle``),
+    so that neither the first paint nor Ctrl+N waits for it (its widgets' classes cost about
+    8 ms to import)."""
     from gadeplan.ui.quick_log import QuickLogDialog
 
     return QuickLogDialog
@@ -96,8 +96,6 @@ class Workspace(QWidget):
 
         self.today.open_person.connect(self.open_person)
         self.today.quick_log.connect(lambda: self.quick_log())
-        self._radar_actions(self.today.radar)
-        self.today.radar.show_all.connect(lambda: self.show_tab(self.RADAR))
         self.runner.data_changed.connect(self._data_changed)
 
         layout = QVBoxLayout(self)
@@ -221,6 +219,14 @@ class Workspace(QWidget):
     def start(self) -> None:
         self.tabs.setCurrentIndex(self.TODAY)
         self._tab_changed(self.TODAY)
+
+    def settle(self) -> None:
+        """Once painted: what the first paint need not wait for. Idempotent."""
+        if self.today.radar is None:
+            box = self.today.make_radar()
+            self._radar_actions(box)
+            box.show_all.connect(lambda: self.show_tab(self.RADAR))
+        quick_log_class()
 
     def show_tab(self, index: int) -> None:
         if 0 <= index < self.tabs.count() and self.tabs.isTabVisible(index):

@@ -44,10 +44,10 @@ def test_the_window_loads_without_keyring_the_sync_stack_or_the_workspace() -> N
     first sync, the self-test, or a policy naming a CA file); imported with the window, they
     cost every start about 260 ms (bench/ui.py). The entry point is imported first, as
     ``gadeplan`` does: its imports are part of every start too. The workspace (about 45 ms)
-    follows once the gate is painted; the quick log and Qt's network module once the
-    unlocked window is (the smoke test below sees them come)."""
+    follows once the gate is painted; the quick log, the radar and Qt's network module once
+    the unlocked window is (the smoke test below sees them come)."""
     later = ("keyring", "httpx", "pydantic", "ssl", "gadeplan.ui.workspace", "PySide6.QtNetwork")
-    after_unlock = ("gadeplan.ui.quick_log", "PySide6.QtNetwork")
+    after_unlock = ("gadeplan.ui.quick_log", "gadeplan.ui.radar", "PySide6.QtNetwork")
     code = (
         "import sys\n"
         "import gadeplan.app.cli, gadeplan.ui.app, gadeplan.ui.main_window\n"
@@ -92,7 +92,12 @@ def drive():
     def check():
         if window.workspace is not None and window.workspace.today.view is not None:
             print("UNLOCKED", window.workspace.today.title.text())
-            print("SETTLED", window.idle.listening, "gadeplan.ui.quick_log" in sys.modules)
+            settled = [
+                window.idle.listening,
+                "gadeplan.ui.quick_log" in sys.modules,
+                window.workspace.today.radar is not None,
+            ]
+            print("SETTLED", *settled)
             window.close()
         else:
             QTimer.singleShot(20, check)
@@ -122,5 +127,5 @@ def test_the_real_program_starts_unlocks_and_quits(tmp_path: Path, qm_dir: Path)
     assert "UNLOCKED I dag," in done.stdout
     assert "WORKSPACE BEFORE THE WINDOW False" in done.stdout
     assert "WORKSPACE BEFORE THE UNLOCK True" in done.stdout
-    # Once painted, the window listens for activity and has the quick log ready.
-    assert "SETTLED True True" in done.stdout
+    # Once painted, the window listens for activity, has the quick log ready and the radar.
+    assert "SETTLED True True True" in done.stdout

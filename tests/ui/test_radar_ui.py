@@ -96,6 +96,7 @@ def test_the_radar_tab_lists_every_item_in_danish(qtbot: QtBot, town: MainWindow
 def test_the_top_of_today_has_the_coming_week(qtbot: QtBot, town: MainWindow) -> None:
     assert town.workspace is not None
     box = town.workspace.today.radar
+    assert box is not None  # made once Today has painted
     # Due within 7 days or passed: the four with days left <= 7 (Lis's eviction is in 10).
     assert _rows(box.table) == EVERY_ITEM[:4]
     assert box.all_button.text() == "Alle 10 på radaren (Ctrl+5)"
@@ -106,6 +107,7 @@ def test_the_top_of_today_has_the_coming_week(qtbot: QtBot, town: MainWindow) ->
 def test_log_opens_the_quick_log_for_the_person(qtbot: QtBot, town: MainWindow) -> None:
     assert town.workspace is not None
     box = town.workspace.today.radar
+    assert box is not None  # made once Today has painted
     _click_action(qtbot, box.table, _row_of(box.table, "Gro"))
     dialog = town.workspace.quick_log_dialog
     assert dialog is not None

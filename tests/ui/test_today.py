@@ -102,6 +102,7 @@ def test_todays_lists_are_asked_for_before_the_radar(
         submit(owner, job, done, **kwargs)
 
     monkeypatch.setattr(runner, "submit", recording)
+    assert today.radar is not None  # made once Today has painted
     today.radar.loaded = False  # as at the first refresh after unlocking
     today.refresh()
     assert asked == [today, today.radar]
