@@ -20,7 +20,9 @@ The seeded profile is kept in a cache folder (``--cache``, default
   of a class PySide6 does not know that passes through it (Qt's animation timer) makes
   PySide6 create every Qt class it has loaded, which the bare window never pays.
 - the baseline: the same measurement for a bare ``QMainWindow`` of the same size in a process
-  of its own. Goal: start within 2x the bare window.
+  of its own. Goal: start within 2x the bare window. Both children are ``bench/ui_child.py``,
+  which imports nothing before what it measures (this module's parser and the seeding code
+  were part of both starts until 2026-12-06, about 18 ms that flattered the ratio).
 - keystroke latency: in one process, the real window with its threaded database worker,
   unlocked on the store, the people list opened (Ctrl+F's path), and the queries of the store
   benchmark typed one character at a time with ``QTest.keyClicks``; each keystroke is timed
@@ -40,26 +42,17 @@ a small smoke run (the test suite runs it).
 
 from __future__ import annotations
 
-import time
-
-#: The child's first statement after the interpreter and site are up (for the report only).
-_MODULE_START = time.perf_counter()
-
-# ruff: noqa: E402 - the mark above must come before the imports
 import argparse
 import compileall
-import functools
 import json
 import os
-import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -78,26 +71,15 @@ from bench.common import (
     write_json,
 )
 from bench.store import BATCH_SIZE, PASSPHRASE, QUERIES, SEED, SEED_TODAY
+from bench.ui_child import APP, BARE, CHILD_TIMEOUT_S, KEYS, RESULT_PREFIX
 
 BASELINE_FILE = BENCH_DIR / "baseline-ui.json"
 PROFILE_MARKER = "seeded-for-ui-benchmark.json"
-RESULT_PREFIX = "UI-BENCH-RESULT "
-QT_PREFIX = "Qt message: "
-#: Said by Qt's offscreen platform plugin itself when a window is shown (the same list as
-#: tests/ui/conftest.py): not the program's, and not said on a real desktop.
-OFFSCREEN_NOISE = (
-    r"^This plugin does not support "
-    r"(propagateSizeHints\(\)|raise\(\)|grabbing the (keyboard|mouse))$"
-)
-
 GOAL_START_RATIO = 2.0
 GOAL_KEYSTROKE_MEDIAN_MS = 50.0
 
-BARE, APP, KEYS = "bare", "app", "keys"
 QUICK_QUERIES = QUERIES[:3]
-#: A child that has not finished by then has hung (a wait that never ends).
-CHILD_TIMEOUT_S = 600.0
-WAIT_TIMEOUT_S = 120.0
+CHILD = Path(__file__).resolve().with_name("ui_child.py")
 
 
 # --- the seeded profile -------------------------------------------------------------------------
@@ -154,264 +136,6 @@ def seeded_profile(cache: Path, persons: int, encounters: int) -> tuple[Path, fl
 # --- the child processes ------------------------------------------------------------------------
 
 
-def _child(
-    mode: str, profile: Path | None, t0: float, queries: tuple[str, ...], passes: int
-) -> int:
-    """One measurement in this process; prints one result line for the parent."""
-    if mode != BARE:
-        # The program's entry point (``gadeplan``, gadeplan.app.cli) is imported first, as at
-        # a real start: what it imports is part of every start, and it comes before Qt.
-        from gadeplan.app import cli
-    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
-    from PySide6.QtWidgets import QApplication
-
-    messages: list[str] = []
-    noise: list[str] = []
-
-    def on_message(kind: QtMsgType, context: QMessageLogContext, text: str) -> None:
-        if re.match(OFFSCREEN_NOISE, text):
-            noise.append(text)
-            return
-        messages.append(f"{kind.name}: {text}")
-        print(f"{QT_PREFIX}{kind.name}: {text}", file=sys.stderr, flush=True)
-
-    qInstallMessageHandler(on_message)
-    app = QApplication([sys.argv[0]])  # gadeplan.ui.app.main uses the existing instance
-    window_type: type[Any] | None = None
-    if mode != BARE:  # the bare side imports nothing of the program
-        from gadeplan.ui.main_window import MainWindow
-
-        window_type = MainWindow
-    probe = _probe_class()(app, mode, t0, queries, passes, window_type)
-    if mode == BARE:
-        from PySide6.QtWidgets import QMainWindow
-
-        window = QMainWindow()
-        window.setWindowTitle("Gadeplan")
-        window.resize(1180, 780)
-        probe.watch(window)
-        window.show()
-        code = app.exec()
-    else:
-        assert profile is not None
-        code = cli.main(["--data-dir", str(profile)])
-    result = probe.result
-    result["qt_messages"] = messages
-    result["offscreen_noise"] = sorted(set(noise))
-    result["exit_code"] = code
-    print(RESULT_PREFIX + json.dumps(result), flush=True)
-    return 0 if probe.error is None and code == 0 else 1
-
-
-def _probe_class() -> type[Any]:
-    """The child's watcher of the application's events: times paints, unlocks, types. Made in
-    a function so that the parent never imports Qt."""
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
-
-    if TYPE_CHECKING:
-        from gadeplan.ui.main_window import MainWindow
-
-    class Probe(QObject):
-        def __init__(
-            self,
-            app: QApplication,
-            mode: str,
-            t0: float,
-            queries: tuple[str, ...],
-            passes: int,
-            window_type: type[Any] | None,
-        ) -> None:
-            super().__init__()
-            self.window_type = window_type
-            #: What the next paint means: "bare", "gate", "workspace", or "typing" (no call).
-            self.phase = BARE if window_type is None else "gate"
-            self.app = app
-            self.mode = mode
-            self.t0 = t0
-            self.queries = queries
-            self.passes = passes
-            self.result: dict[str, Any] = {
-                "mode": mode,
-                "python_ready_s": _MODULE_START - t0,
-            }
-            self.error: str | None = None
-            self.window: QWidget | None = None
-            self.main_window: MainWindow | None = None
-            self.paint_target: QWidget | None = None
-            self.painted_at: float | None = None
-            self.heartbeat = QTimer(self)
-            self.heartbeat.setInterval(20)  # wakes the waits below even when nothing happens
-            if window_type is not None:  # the program's window: found when it shows
-                app.installEventFilter(self)
-            QTimer.singleShot(int(CHILD_TIMEOUT_S * 1000), lambda: self.fail("timed out"))
-
-        # --- events -------------------------------------------------------------------------
-
-        def watch(self, window: QWidget) -> None:
-            self.window = window
-            self.aim(window)
-
-        def aim(self, widget: QWidget | None) -> None:
-            """Times the next first paint of ``widget`` (None: of nothing)."""
-            self.paint_target, self.painted_at = widget, None
-            if widget is not None:
-                widget.installEventFilter(self)  # once: installing again only moves it first
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            kind = event.type()
-            if kind == QEvent.Type.Paint:
-                target = self.paint_target
-                if (
-                    target is not None
-                    and self.painted_at is None
-                    and isinstance(watched, QWidget)
-                    and (watched is target or target.isAncestorOf(watched))
-                ):
-                    self.painted_at = time.perf_counter()
-                    if self.phase != "typing":
-                        QTimer.singleShot(0, self.painted)
-            elif (
-                kind == QEvent.Type.Show
-                and self.main_window is None
-                and self.window_type is not None
-                and isinstance(watched, self.window_type)
-            ):
-                self.main_window = watched
-                self.window = watched
-                self.result["window_shown_s"] = time.perf_counter() - self.t0
-                self.app.removeEventFilter(self)  # from here on the timed widgets alone
-                self.aim(watched)
-            return False
-
-        def painted(self) -> None:
-            try:
-                self._painted()
-            except Exception as exc:  # reported by the parent; the child must not hang
-                self.fail(f"{type(exc).__name__}: {exc}")
-
-        def _painted(self) -> None:
-            assert self.painted_at is not None
-            if self.phase == BARE:
-                self.result["painted_s"] = self.painted_at - self.t0
-                self.done()
-                return
-            window = self.main_window
-            assert window is not None
-            if self.phase == "gate":  # the unlock page's first paint: unlock as a worker would
-                self.phase = "unlocking"
-                self.result["gate_painted_s"] = self.painted_at - self.t0
-                window.gate.opened.connect(self.opened)
-                page = window.gate.unlock
-                if window.gate.currentWidget() is not page:
-                    raise RuntimeError("the window did not open on the unlock page")
-                page.passphrase.setText(PASSPHRASE)
-                page.unlock()
-                self.result["unlock_submitted_s"] = time.perf_counter() - self.t0
-                return
-            if self.phase != "workspace":
-                return
-            self.phase = "typing"
-            self.result["painted_s"] = self.painted_at - self.t0
-            self.paint_target = None
-            if self.mode == KEYS:
-                self.result["keystrokes"] = self.type_queries(window)
-            self.done()
-
-        def opened(self) -> None:
-            window = self.main_window
-            assert window is not None
-            assert window.workspace is not None
-            self.result["opened_s"] = time.perf_counter() - self.t0
-            self.aim(window.workspace)
-            self.phase = "workspace"
-
-        # --- typing -------------------------------------------------------------------------
-
-        def wait(self, done: Callable[[], bool], what: str) -> None:
-            deadline = time.perf_counter() + WAIT_TIMEOUT_S
-            self.heartbeat.start()
-            try:
-                while not done():
-                    if time.perf_counter() > deadline:
-                        raise TimeoutError(f"waited too long for {what}")
-                    self.app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-            finally:
-                self.heartbeat.stop()
-
-        def type_queries(self, window: MainWindow) -> dict[str, Any]:
-            from PySide6.QtTest import QTest
-
-            workspace = window.workspace
-            assert workspace is not None
-            screen = workspace.people
-            viewport = screen.table.viewport()
-            marks: dict[str, float] = {}
-
-            def reset() -> None:
-                if "model" not in marks:
-                    marks["model"] = time.perf_counter()
-                    # The list's paint is the first one of the table after the new rows.
-                    self.aim(viewport)
-
-            screen.model.modelReset.connect(reset)
-
-            def settled() -> bool:
-                return (
-                    "model" in marks and not screen._busy
-                )  # read only: no query running or waiting
-
-            def until_list(start: Callable[[], None], what: str) -> tuple[float, float]:
-                marks.clear()
-                self.aim(None)
-                t0 = time.perf_counter()
-                start()
-                self.wait(lambda: settled() and self.painted_at is not None, what)
-                assert self.painted_at is not None
-                return marks["model"] - t0, self.painted_at - t0
-
-            first_model, first_paint = until_list(window.find_person, "the people list")
-            model_s: list[float] = []
-            paint_s: list[float] = []
-            rows: list[int] = []
-            for number in range(self.passes + 1):  # the first pass warms up, untimed
-                for query in self.queries:
-                    if screen.search.text():
-                        until_list(screen.search.clear, "the cleared search")
-                    for i, char in enumerate(query):
-                        to_model, to_paint = until_list(
-                            functools.partial(QTest.keyClicks, screen.search, char), repr(query)
-                        )
-                        if screen.search.text() != query[: i + 1]:
-                            raise RuntimeError(f"typed {screen.search.text()!r}")
-                        if number:
-                            model_s.append(to_model)
-                            paint_s.append(to_paint)
-                            rows.append(screen.model.rowCount())
-            return {
-                "people_list_first_model_ms": round(first_model * 1000, 1),
-                "people_list_first_paint_ms": round(first_paint * 1000, 1),
-                "to_model_s": model_s,
-                "to_paint_s": paint_s,
-                "rows_median": statistics.median(rows) if rows else 0,
-            }
-
-        # --- the end ------------------------------------------------------------------------
-
-        def done(self) -> None:
-            self.paint_target = None
-            QTimer.singleShot(0, self.app.quit)
-
-        def fail(self, why: str) -> None:
-            if self.error is None:
-                self.error = why
-                self.result["error"] = why
-                print(f"benchmark child failed: {why}", file=sys.stderr, flush=True)
-            self.app.quit()
-
-    return Probe
-
-
 # --- the parent ---------------------------------------------------------------------------------
 
 
@@ -437,13 +161,17 @@ def run_child(
     """Starts one child and returns what it measured (times in seconds from just before the
     process was started)."""
     env = _child_env(home)
-    command = [sys.executable, str(Path(__file__).resolve()), "--child", mode]
-    if profile is not None:
-        command += ["--profile", str(profile)]
-    command += ["--passes", str(passes), "--queries", json.dumps(list(queries))]
+    config: dict[str, Any] = {
+        "mode": mode,
+        "profile": None if profile is None else str(profile),
+        "queries": list(queries),
+        "passes": passes,
+        "passphrase": PASSPHRASE,
+    }
     t0 = time.perf_counter()
+    config["t0"] = t0
     done = subprocess.run(
-        [*command, "--t0", repr(t0)],
+        [sys.executable, str(CHILD), json.dumps(config)],
         env=env,
         capture_output=True,
         text=True,
@@ -653,21 +381,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--write-baseline", action="store_true", help="make this run the new baseline"
     )
-    # Internal: one measurement, in a process of its own.
-    parser.add_argument("--child", choices=(BARE, APP, KEYS), help=argparse.SUPPRESS)
-    parser.add_argument("--profile", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--t0", type=float, help=argparse.SUPPRESS)
-    parser.add_argument("--queries", default="[]", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     defaults = (200, 2_000, 1, 1) if args.quick else (20_000, 200_000, 7, 2)
     for name, value in zip(("persons", "encounters", "starts", "passes"), defaults, strict=True):
         if getattr(args, name) is None:
             setattr(args, name, value)
     positive = args.persons >= 1 and args.encounters >= 0 and args.starts >= 1
-    if not args.child and not (positive and args.passes >= 1):
+    if not (positive and args.passes >= 1):
         parser.error("sizes and repeats must be positive")
-    if args.child and args.t0 is None:
-        parser.error("--child needs --t0")
     args.query_list = QUICK_QUERIES if args.quick else QUERIES
     if args.cache is None:
         args.cache = default_cache(args.persons, args.encounters)
@@ -676,10 +397,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.child:
-        queries = tuple(json.loads(args.queries))
-        return _child(args.child, args.profile, args.t0, queries, args.passes)
-
     typed = sum(len(q) for q in args.query_list)
     print(
         f"UI benchmark: {args.persons:,} persons, {args.encounters:,} encounters; "
