@@ -45,7 +45,7 @@ class Change:
     mutation_id: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # a record's fields: never in a log line
 class OutboxEntry:
     mutation_id: int
     entity: str

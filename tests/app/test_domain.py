@@ -168,3 +168,34 @@ def test_counts_as_homeless(
     category: HousingCategory, expected_date: date | None, counted: bool
 ) -> None:
     assert counts_as_homeless(category, date(2026, 11, 25), expected_date) is counted
+
+
+def test_no_record_or_key_holder_shows_its_contents_in_its_text() -> None:
+    """A record's repr reaches log lines and tracebacks: it names the record, nothing more."""
+    from gadeplan.app.services.conflicts import ConflictItem, Side
+    from gadeplan.app.services.profile import CreatedProfile
+    from gadeplan.app.services.today import TodayItem
+    from gadeplan.storage.keys import KeyFile, NewProfile
+    from gadeplan.storage.records import OutboxEntry
+
+    person = Person(
+        id="p1",
+        team_id="t",
+        alias="Ræven",
+        name="Søren Hansen",
+        cpr="010190-1234",
+        phones=(Phone("+45 12345678"),),
+    )
+    assert repr(person) == "Person(id='p1')"
+    note = Encounter(
+        id="e1",
+        team_id="t",
+        person_id="p1",
+        occurred_at=datetime(2026, 11, 25, 22, 0, tzinfo=UTC),
+        channel=Channel.STREET,
+        note="sover i trappeopgangen",
+    )
+    assert repr(note) == "Encounter(id='e1')"
+    assert "12345678" not in repr(person.phones)
+    holders = (TodayItem, Side, ConflictItem, OutboxEntry, KeyFile, NewProfile, CreatedProfile)
+    assert [c.__name__ for c in holders if c.__repr__ is not object.__repr__] == []

@@ -164,7 +164,7 @@ class ValidationError(ValueError):
 # --- base classes ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Entity:
     """A synced record. ``ENTITY`` is its name on the wire and in the store."""
 
@@ -177,6 +177,11 @@ class Entity:
     AUTHOR_FIELD: ClassVar[str | None] = None
 
     id: str
+
+    def __repr__(self) -> str:
+        # Records carry names, CPR numbers and notes: their text must never reach a log line
+        # or a traceback, so no record has dataclasses' repr of every field.
+        return f"{type(self).__name__}(id={self.id!r})"
 
     def validate(self) -> list[FieldError]:
         size = len(json.dumps(self.to_fields(), ensure_ascii=False).encode())
@@ -227,7 +232,7 @@ class Entity:
         return value if isinstance(value, str) else None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class TeamRecord(Entity):
     """Every record except teams and workers belongs to exactly one team."""
 
@@ -255,7 +260,7 @@ def _not_before(
 # --- the records -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Phone:
     number: str
     #: When a call or SMS to this number last got through; the UI offers it first.
@@ -263,7 +268,7 @@ class Phone:
     label: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Person(TeamRecord):
     """A person met in outreach. Only ``alias`` is required: anonymity is a right (SEL § 10)."""
 
@@ -323,7 +328,7 @@ class Person(TeamRecord):
         return self.approx_age
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class HousingStatus(TeamRecord):
     """One dated entry in a person's housing history (append-only)."""
 
@@ -359,7 +364,7 @@ class HousingStatus(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Encounter(TeamRecord):
     """A contact with a known person, or an anonymous one (append-only)."""
 
@@ -406,7 +411,7 @@ class Encounter(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Transition(TeamRecord):
     """A risky transition with a date, which needs a housing plan before that date."""
 
@@ -425,7 +430,7 @@ class Transition(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class EvictionCase(TeamRecord):
     """A threatened eviction (udsættelse / fogedsag)."""
 
@@ -448,7 +453,7 @@ class EvictionCase(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class HousingOffer(TeamRecord):
     """A home offered to a person, or the alternative solution if they are not ready."""
 
@@ -485,7 +490,7 @@ class HousingOffer(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class SupportGoal(TeamRecord):
     """A goal in the person's own words, in one of the strategy's support areas."""
 
@@ -504,7 +509,7 @@ class SupportGoal(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Referral(TeamRecord):
     """A referral to a partner. Needs consent, except in the § 115 cooperations."""
 
@@ -533,7 +538,7 @@ class Referral(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Consent(TeamRecord):
     """The person's consent to share with one partner, possibly until a date."""
 
@@ -570,7 +575,7 @@ class Consent(TeamRecord):
         return self.expires_on is None or day <= self.expires_on
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class FollowUp(TeamRecord):
     ENTITY = "follow_up"
 
@@ -587,7 +592,7 @@ class FollowUp(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Partner(TeamRecord):
     """A partner organisation (samarbejdspartner)."""
 
@@ -604,7 +609,7 @@ class Partner(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Team(Entity):
     """Read-only: comes from the backend."""
 
@@ -613,7 +618,7 @@ class Team(Entity):
     name: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Worker(Entity):
     """Read-only: comes from the backend."""
 
@@ -623,7 +628,7 @@ class Worker(Entity):
     team_ids: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Conflict(TeamRecord):
     """A value that lost a concurrent edit, kept so the worker can choose."""
 
@@ -642,7 +647,7 @@ class Conflict(TeamRecord):
     resolved: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class AuditEvent(TeamRecord):
     """Who did what to which record, and when; never the values themselves (push-only)."""
 

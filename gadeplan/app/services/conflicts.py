@@ -28,7 +28,7 @@ from gadeplan.app.services.session import Session
 from gadeplan.storage import queries
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # field values: never in a log line
 class Side:
     """One of the two values: what it is, who wrote it and when (when known)."""
 
@@ -39,7 +39,7 @@ class Side:
     at: datetime | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ConflictItem:
     id: str
     entity: str

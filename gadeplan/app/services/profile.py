@@ -40,7 +40,7 @@ def default_profile_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False)) / "profile"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # the recovery key: never in a log line
 class CreatedProfile:
     session: Session
     recovery_key: str

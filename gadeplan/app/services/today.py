@@ -22,7 +22,7 @@ HORIZON_DAYS = 30
 FOLLOW_UP_LIMIT = 200
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # aliases and notes: never in a log line
 class TodayItem:
     record_id: str
     person_id: str | None
