@@ -9,7 +9,7 @@ the device secret must not become.
 from __future__ import annotations
 
 import base64
-import secrets
+import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def create_device_secret(store_id: str) -> bytes:
         raise RuntimeError("refusing an insecure keyring back end")
     import keyring
 
-    secret = secrets.token_bytes(DEVICE_SECRET_BYTES)
+    secret = os.urandom(DEVICE_SECRET_BYTES)
     keyring.set_password(SERVICE, _username(store_id), base64.b64encode(secret).decode("ascii"))
     return secret
 
