@@ -573,7 +573,9 @@ def main(
     parser = build_parser()
     args = parser.parse_args(argv)
     out = out or sys.stdout
-    logs.configure(logging.DEBUG if args.debug else logging.INFO, console=args.debug)
+    level = logging.DEBUG if args.debug else logging.INFO
+    # The window rotates its log once it has painted (logs.rotate); a command at once.
+    logs.configure(level, console=args.debug, rotating=args.command is not None)
     if args.command is None:
         # The window, imported at run time: the headless commands never load Qt, and app/
         # keeps its contract of not importing ui/ (this is the one place the two meet).

@@ -8,7 +8,6 @@ IT looks for it (docs/it-guide.md), and rotates so it never grows without bound.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 import platformdirs
@@ -23,11 +22,16 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
-def configure(level: int = logging.INFO, *, console: bool = False) -> Path | None:
+def configure(
+    level: int = logging.INFO, *, console: bool = False, rotating: bool = True
+) -> Path | None:
     """Send the program's log to the rotating file (and to stderr for --debug).
 
     A log folder that cannot be written is no reason to stop outreach work: the program then
-    runs without a log file.
+    runs without a log file. ``rotating=False`` (the window's start) appends to the same file
+    without the rotation until :func:`rotate` is called: Python's rotating handler comes with
+    ``logging.handlers``, whose socket and pickle modules are 6 ms of every start; the window
+    calls it once it has painted, a fraction of a second later.
     """
     root = logging.getLogger("gadeplan")
     root.setLevel(level)
@@ -39,9 +43,7 @@ def configure(level: int = logging.INFO, *, console: bool = False) -> Path | Non
     try:
         assert path is not None
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        handler = _rotating(path) if rotating else _Appending(path, encoding="utf-8")
     except OSError:
         path = None
         handler = logging.NullHandler()
@@ -53,3 +55,31 @@ def configure(level: int = logging.INFO, *, console: bool = False) -> Path | Non
         root.addHandler(stream)
     root.propagate = False
     return path
+
+
+def rotate() -> None:
+    """Replace the appending file handler of ``configure(rotating=False)`` by the rotating one
+    (which rotates at its first line if the file has grown too big). Idempotent."""
+    root = logging.getLogger("gadeplan")
+    for old in list(root.handlers):
+        if isinstance(old, _Appending):
+            try:
+                new: logging.Handler = _rotating(Path(old.baseFilename))
+            except OSError:
+                return  # the appending one goes on; the next start tries again
+            new.setFormatter(old.formatter)
+            root.addHandler(new)
+            root.removeHandler(old)
+            old.close()
+
+
+class _Appending(logging.FileHandler):
+    """The log file without rotation, for the first moments of the window's start."""
+
+
+def _rotating(path: Path) -> logging.Handler:
+    import logging.handlers
+
+    return logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )

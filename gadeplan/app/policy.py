@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -202,6 +201,8 @@ def _read_file(path: Path) -> dict[str, Any] | None:
         return None
     except OSError as exc:
         raise PolicyError(f"the policy file {path} cannot be read: {exc.strerror}") from exc
+    import tomllib  # here: most machines have no policy file, and the parser is 2 ms a start
+
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

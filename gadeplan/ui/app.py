@@ -29,7 +29,7 @@ from gadeplan.ui.tasks import ThreadedRunner
 
 def main(folder: Path | None = None, argv: Sequence[str] | None = None) -> int:
     if not logging.getLogger("gadeplan").handlers:  # started without the command line
-        logs.configure()
+        logs.configure(rotating=False)
     existing = QApplication.instance()
     app = (
         existing

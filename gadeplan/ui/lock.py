@@ -22,10 +22,13 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal, Slot
-from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QClipboard, QGuiApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +166,8 @@ class ScreenLockWatcher(QObject):
         if not listen:
             return
         if sys.platform.startswith("linux"):
+            from PySide6.QtDBus import QDBusConnection  # made after the first paint (main_window)
+
             self._listen_dbus(
                 session_bus or QDBusConnection.sessionBus(),
                 system_bus or QDBusConnection.systemBus(),

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
 
+from gadeplan.app import logs
 from gadeplan.app.services import drafts
 from gadeplan.ui.env import Env
 from gadeplan.ui.gate import Gate
@@ -82,10 +83,9 @@ class MainWindow(QMainWindow):
             env.prefs.idle_lock_minutes, env.idle_clock, env.idle_poll_ms, parent=self
         )
         self.idle.idle.connect(self._idle_lock)
+        #: Made once the unlocked window has painted (``_settle``): a locked window needs no
+        #: watcher, and connecting to the session and system buses is a wait at every start.
         self.screen_lock: ScreenLockWatcher | None = None
-        if env.watch_screen_lock:
-            self.screen_lock = ScreenLockWatcher(self)
-            self.screen_lock.screen_locked.connect(self._screen_lock)
 
         self.sync = SyncController(env, self)
         self.sync.changed.connect(self._sync_changed)
@@ -232,8 +232,6 @@ class MainWindow(QMainWindow):
         self._set_unlocked(True)
         self.idle.set_minutes(self.env.prefs.idle_lock_minutes)
         self.idle.start(listen=False)  # counts from now, listens from the first paint on
-        if self.screen_lock is not None:
-            self.screen_lock.register_window(int(self.winId()))
         if notice:
             self.message.show_info(notice)
         log.info("unlocked")
@@ -248,8 +246,18 @@ class MainWindow(QMainWindow):
         if self.workspace is None:  # locked meanwhile
             return
         self.idle.listen()
+        logs.rotate()
+        self._watch_screen_lock()
         self.sync.watch_network()
         self.workspace.settle()
+
+    def _watch_screen_lock(self) -> None:
+        if not self.env.watch_screen_lock:
+            return
+        if self.screen_lock is None:
+            self.screen_lock = ScreenLockWatcher(self)
+            self.screen_lock.screen_locked.connect(self._screen_lock)
+        self.screen_lock.register_window(int(self.winId()))
 
     def _keep_draft(self, workspace: Workspace) -> None:
         """A quick log being written goes into the store before it closes (the same queue)."""

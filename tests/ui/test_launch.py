@@ -44,10 +44,17 @@ def test_the_window_loads_without_keyring_the_sync_stack_or_the_workspace() -> N
     first sync, the self-test, or a policy naming a CA file); imported with the window, they
     cost every start about 260 ms (bench/ui.py). The entry point is imported first, as
     ``gadeplan`` does: its imports are part of every start too. The workspace (about 45 ms)
-    follows once the gate is painted; the quick log, the radar and Qt's network module once
-    the unlocked window is (the smoke test below sees them come)."""
-    later = ("keyring", "httpx", "pydantic", "ssl", "gadeplan.ui.workspace", "PySide6.QtNetwork")
-    after_unlock = ("gadeplan.ui.quick_log", "gadeplan.ui.radar", "PySide6.QtNetwork")
+    follows once the gate is painted; the quick log, the radar, Qt's network and D-Bus
+    modules and the log's rotation once the unlocked window is (the smoke test below sees
+    them come). ``tomllib`` only comes when a policy file exists."""
+    later = (
+        *("keyring", "httpx", "pydantic", "ssl", "gadeplan.ui.workspace", "PySide6.QtNetwork"),
+        *("PySide6.QtDBus", "tomllib", "logging.handlers"),
+    )
+    after_unlock = (
+        *("gadeplan.ui.quick_log", "gadeplan.ui.radar", "PySide6.QtNetwork", "PySide6.QtDBus"),
+        "logging.handlers",
+    )
     code = (
         "import sys\n"
         "import gadeplan.app.cli, gadeplan.ui.app, gadeplan.ui.main_window\n"
@@ -82,9 +89,17 @@ ProfileAccess(folder, Policy(), kdf=FAST_KDF).create(PASSPHRASE).session.lock()
 print("WORKSPACE BEFORE THE WINDOW", "gadeplan.ui.workspace" in sys.modules)
 
 
+def rotating():
+    import logging
+
+    kinds = [type(h).__name__ for h in logging.getLogger("gadeplan").handlers]
+    return "RotatingFileHandler" in kinds
+
+
 def drive():
     # The gate has been painted: the workspace's modules came in meanwhile, before the unlock.
     print("WORKSPACE BEFORE THE UNLOCK", "gadeplan.ui.workspace" in sys.modules)
+    print("ROTATING BEFORE THE UNLOCK", rotating(), "logging.handlers" in sys.modules)
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
     window.gate.unlock.passphrase.setText(PASSPHRASE)
     window.gate.unlock.unlock()
@@ -96,6 +111,8 @@ def drive():
                 window.idle.listening,
                 "gadeplan.ui.quick_log" in sys.modules,
                 window.workspace.today.radar is not None,
+                window.screen_lock is not None,
+                rotating(),
             ]
             print("SETTLED", *settled)
             window.close()
@@ -127,5 +144,7 @@ def test_the_real_program_starts_unlocks_and_quits(tmp_path: Path, qm_dir: Path)
     assert "UNLOCKED I dag," in done.stdout
     assert "WORKSPACE BEFORE THE WINDOW False" in done.stdout
     assert "WORKSPACE BEFORE THE UNLOCK True" in done.stdout
-    # Once painted, the window listens for activity, has the quick log ready and the radar.
-    assert "SETTLED True True True" in done.stdout
+    assert "ROTATING BEFORE THE UNLOCK False False" in done.stdout
+    # Once painted, the window listens for activity, has the quick log ready and the radar,
+    # watches for the screen lock and rotates its log.
+    assert "SETTLED True True True True True" in done.stdout
