@@ -105,11 +105,8 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="gadeplan",
-        description="Gadeplan: the encrypted field journal for street outreach work.",
-    )
+def _options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options before the command, which the window takes too."""
     parser.add_argument("--version", action="version", version=f"gadeplan {__version__}")
     parser.add_argument(
         "--data-dir",
@@ -124,6 +121,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     source.add_argument("--passphrase-file", type=Path, help="read the passphrase from a file")
     parser.add_argument("--debug", action="store_true", help="show tracebacks (may quote data)")
+    return parser
+
+
+def _window_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments of ``gadeplan`` with options alone (the window), read without building
+    the parsers of every command (5 ms of every start). None when a command, help, the
+    version or a mistake is given: the full parser handles those, and says what is wrong."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if any(w in ("-h", "--help") or w.startswith("--v") for w in words):
+        return None
+    parser = _options(argparse.ArgumentParser(prog="gadeplan", add_help=False))
+    parser.exit_on_error = False
+    try:
+        args, rest = parser.parse_known_args(words)
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _options(
+        argparse.ArgumentParser(
+            prog="gadeplan",
+            description="Gadeplan: the encrypted field journal for street outreach work.",
+        )
+    )
     sub = parser.add_subparsers(dest="command", metavar="<command>")
 
     init = sub.add_parser("init", help="create a profile; prints the recovery key once")
@@ -570,8 +596,7 @@ def _message_for(exc: StoreError, folder: Path) -> str:
 def main(
     argv: Sequence[str] | None = None, stdin: TextIO | None = None, out: TextIO | None = None
 ) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _window_args(argv) or build_parser().parse_args(argv)
     out = out or sys.stdout
     level = logging.DEBUG if args.debug else logging.INFO
     # The window rotates its log once it has painted (logs.rotate); a command at once.

@@ -214,3 +214,57 @@ def test_the_log_holds_codes_and_counts_but_no_personal_data(folder: Path, tmp_p
     secrets += [e["note"] for e in export["records"].get("encounter", []) if e.get("note")]
     for secret in secrets:
         assert secret not in log_text
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--data-dir", "profiles/p"],
+        ["--data-dir=profiles/p", "--debug"],
+        ["--deb", "--data", "profiles/p"],
+        ["--passphrase-file", "secret.txt"],
+    ],
+)
+def test_the_window_s_options_are_read_as_the_full_parser_reads_them(argv: list[str]) -> None:
+    from gadeplan.app.cli import _window_args, build_parser
+
+    assert _window_args(argv) == build_parser().parse_args(argv)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check"],
+        ["--data-dir", "profiles/p", "stats"],
+        ["--help"],
+        ["-h"],
+        ["--version"],
+        ["--data-dir"],
+        ["--passphrase-stdin", "--passphrase-file", "secret.txt"],
+        ["--no-such-option"],
+    ],
+)
+def test_commands_help_and_mistakes_go_to_the_full_parser(argv: list[str]) -> None:
+    from gadeplan.app.cli import _window_args
+
+    assert _window_args(argv) is None
+
+
+def test_a_mistake_is_told_by_the_full_parser() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "gadeplan.app.cli", "--data-dir"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "usage: gadeplan" in done.stderr
+    assert "--data-dir: expected one argument" in done.stderr
+    helped = subprocess.run(
+        [sys.executable, "-m", "gadeplan.app.cli", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "<command>" in helped.stdout

@@ -46,10 +46,11 @@ def test_the_window_loads_without_keyring_the_sync_stack_or_the_workspace() -> N
     ``gadeplan`` does: its imports are part of every start too. The workspace (about 45 ms)
     follows once the gate is painted; the quick log, the radar, Qt's network and D-Bus
     modules and the log's rotation once the unlocked window is (the smoke test below sees
-    them come). ``tomllib`` only comes when a policy file exists."""
+    them come). ``tomllib`` only comes when a policy file exists; ``hashlib`` (OpenSSL) and
+    ``filelock`` (8 ms) are not used at all."""
     later = (
         *("keyring", "httpx", "pydantic", "ssl", "gadeplan.ui.workspace", "PySide6.QtNetwork"),
-        *("PySide6.QtDBus", "tomllib", "logging.handlers"),
+        *("PySide6.QtDBus", "tomllib", "logging.handlers", "hashlib", "filelock"),
     )
     after_unlock = (
         *("gadeplan.ui.quick_log", "gadeplan.ui.radar", "PySide6.QtNetwork", "PySide6.QtDBus"),
