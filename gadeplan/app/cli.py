@@ -28,10 +28,10 @@ from typing import TextIO
 from gadeplan import __version__
 from gadeplan.app import logs
 from gadeplan.app.domain.housing import DANISH_LABELS, HousingCategory
+from gadeplan.app.errors import ProfileWiped
 from gadeplan.app.policy import REGISTRY_SOURCE, Policy, PolicyError, load_policy, policy_path
 from gadeplan.app.services import profile
 from gadeplan.app.services.session import Session
-from gadeplan.app.services.sync import ProfileWiped, SyncService
 from gadeplan.storage import keys
 from gadeplan.storage.errors import StoreError, WeakPassphrase
 from gadeplan.sync.errors import SyncError
@@ -466,6 +466,8 @@ def cmd_register(args: argparse.Namespace, term: Terminal, out: TextIO, policy: 
     server = args.server or policy.backend_url
     if not server:
         raise CliError("No backend address: give --server, or ask IT to set it in the policy.", 64)
+    from gadeplan.app.services.sync import SyncService  # not needed by the window's start
+
     session = _open(args, term)
     try:
         password = term.second("Password at the backend: ", confirm=False)
@@ -488,6 +490,8 @@ def cmd_register(args: argparse.Namespace, term: Terminal, out: TextIO, policy: 
 
 
 def cmd_sync(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Policy) -> int:
+    from gadeplan.app.services.sync import SyncService
+
     session = _open(args, term)
     wiped = False
     try:

@@ -22,6 +22,16 @@ from gadeplan.storage.errors import (
     WrongRecoveryKey,
 )
 
+
+class ProfileWiped(Exception):
+    """The backend revoked this laptop; its store and keys are gone. The UI says so.
+
+    Raised by the sync service; kept here so the command line can name it without importing
+    the sync service at every start of the window."""
+
+    code = "profile_wiped"
+
+
 __all__ = [
     "DamagedKeyFile",
     "DamagedStore",
@@ -35,6 +45,7 @@ __all__ = [
     "PolicyError",
     "ProfileExists",
     "ProfileNotFound",
+    "ProfileWiped",
     "StoreError",
     "StoreLocked",
     "Throttled",

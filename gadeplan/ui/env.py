@@ -6,15 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from gadeplan.app.policy import Policy
 from gadeplan.app.services.access import ProfileAccess
 from gadeplan.app.services.session import Session
-from gadeplan.app.services.sync import SyncService
 from gadeplan.ui.i18n import Translations
 from gadeplan.ui.lock import CLIPBOARD_CLEAR_MS
 from gadeplan.ui.prefs import Prefs
 from gadeplan.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from gadeplan.app.services.sync import SyncService
 
 
 @dataclass

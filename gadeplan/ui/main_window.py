@@ -237,17 +237,18 @@ class MainWindow(QMainWindow):
         log.info("unlocked")
         self.workspace.start()
         self._offer_draft()
-        self.sync.start()
         _AfterFirstPaint(self.workspace, self._settle, at_latest_ms=1000)
 
     def _settle(self) -> None:
         """After the unlocked window's first paint (at the latest a second after unlocking):
-        what its first screen does not need, so that the worker sees Today sooner."""
+        what its first screen does not need, so that the worker sees Today sooner. The sync
+        status follows Today's lists into the status bar a moment later."""
         if self.workspace is None:  # locked meanwhile
             return
         self.idle.listen()
         logs.rotate()
         self._watch_screen_lock()
+        self.sync.start()  # its first job imports the sync service on the worker
         self.sync.watch_network()
         self.workspace.settle()
 

@@ -35,19 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from gadeplan.app.policy import Policy
-from gadeplan.app.services.conflicts import ConflictService
 from gadeplan.app.services.session import Session
-from gadeplan.app.services.sync import (
-    AddressError,
-    ProfileWiped,
-    Registration,
-    RejectedChange,
-    SyncError,
-    SyncReport,
-    SyncService,
-    SyncStatus,
-    normalise_address,
-)
 from gadeplan.ui import i18n
 from gadeplan.ui.env import Env
 from gadeplan.ui.messages import sync_error_text
@@ -56,6 +44,18 @@ from gadeplan.ui.widgets import error_color, ok_color, warning_color
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QNetworkInformation
+
+    from gadeplan.app.services.sync import (
+        Registration,
+        RejectedChange,
+        SyncReport,
+        SyncService,
+        SyncStatus,
+    )
+
+# The sync service, its reports and the conflicts service are imported by the jobs that use
+# them, on the worker: the first one runs once the unlocked window has painted
+# (MainWindow._settle starts the controller), so none of it is waited for at the start.
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +111,8 @@ class SignInOutcome:
 
 
 def default_sync_service(session: Session, policy: Policy) -> SyncService:
+    from gadeplan.app.services.sync import SyncService
+
     return SyncService(session, policy, attempts=WINDOW_ATTEMPTS, timeout=WINDOW_TIMEOUT_S)
 
 
@@ -137,6 +139,8 @@ class _Engines:
 
 
 def _snapshot(ctx: Context, service: SyncService) -> SyncSnapshot:
+    from gadeplan.app.services.conflicts import ConflictService
+
     status = service.status()
     rejected = tuple(service.rejected_changes()) if status.rejections else ()
     return SyncSnapshot(status, ctx.service(ConflictService).count(), rejected)
@@ -258,6 +262,8 @@ class SyncController(QObject):
         engines = self._engines
 
         def job(ctx: Context) -> SyncOutcome:
+            from gadeplan.app.services.sync import ProfileWiped, SyncError
+
             service = engines.get(ctx)
             try:
                 report = service.sync_once()
@@ -332,6 +338,8 @@ class SyncController(QObject):
         engines = self._engines
 
         def job(ctx: Context) -> SignInOutcome:
+            from gadeplan.app.services.sync import AddressError, SyncError, normalise_address
+
             service = engines.get(ctx)
             if service.is_registered():
                 return SignInOutcome(None, "already_registered")

@@ -45,16 +45,16 @@ def test_the_window_loads_without_keyring_the_sync_stack_or_the_workspace() -> N
     cost every start about 260 ms (bench/ui.py). The entry point is imported first, as
     ``gadeplan`` does: its imports are part of every start too. The workspace (about 45 ms)
     follows once the gate is painted; the quick log, the radar, Qt's network and D-Bus
-    modules and the log's rotation once the unlocked window is (the smoke test below sees
-    them come). ``tomllib`` only comes when a policy file exists; ``hashlib`` (OpenSSL) and
-    ``filelock`` (8 ms) are not used at all."""
+    modules, the log's rotation and the sync service (on the worker) once the unlocked window
+    is (the smoke test below sees them come). ``tomllib`` only comes when a policy file
+    exists; ``hashlib`` (OpenSSL) and ``filelock`` (8 ms) are not used at all."""
     later = (
         *("keyring", "httpx", "pydantic", "ssl", "gadeplan.ui.workspace", "PySide6.QtNetwork"),
         *("PySide6.QtDBus", "tomllib", "logging.handlers", "hashlib", "filelock"),
     )
     after_unlock = (
         *("gadeplan.ui.quick_log", "gadeplan.ui.radar", "PySide6.QtNetwork", "PySide6.QtDBus"),
-        "logging.handlers",
+        *("logging.handlers", "gadeplan.app.services.sync", "gadeplan.app.services.conflicts"),
     )
     code = (
         "import sys\n"
@@ -114,6 +114,7 @@ def drive():
                 window.workspace.today.radar is not None,
                 window.screen_lock is not None,
                 rotating(),
+                window.sync.active,
             ]
             print("SETTLED", *settled)
             window.close()
@@ -147,5 +148,5 @@ def test_the_real_program_starts_unlocks_and_quits(tmp_path: Path, qm_dir: Path)
     assert "WORKSPACE BEFORE THE UNLOCK True" in done.stdout
     assert "ROTATING BEFORE THE UNLOCK False False" in done.stdout
     # Once painted, the window listens for activity, has the quick log ready and the radar,
-    # watches for the screen lock and rotates its log.
-    assert "SETTLED True True True True True" in done.stdout
+    # watches for the screen lock, rotates its log and has started the sync controller.
+    assert "SETTLED True True True True True True" in done.stdout

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from gadeplan.app.domain.records import ENTITIES
+from gadeplan.app.errors import ProfileWiped
 from gadeplan.app.policy import Policy
 from gadeplan.app.services.retention import RetentionReport, apply_retention
 from gadeplan.app.services.session import Session
@@ -75,12 +76,6 @@ def normalise_address(text: str) -> str:
         parts = urlsplit(text)
         http_elsewhere = parts.scheme == "http" and bool(parts.hostname)
         raise AddressError("https_required" if http_elsewhere else "address_format") from exc
-
-
-class ProfileWiped(Exception):
-    """The backend revoked this laptop; its store and keys are gone. The UI says so."""
-
-    code = "profile_wiped"
 
 
 @dataclass(frozen=True)
