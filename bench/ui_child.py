@@ -44,6 +44,7 @@ def run(
     queries: tuple[str, ...],
     passes: int,
     passphrase: str,
+    first_open_after_s: float = 0.0,
 ) -> int:
     """One measurement in this process; prints one result line for the parent."""
     if mode != BARE:
@@ -70,7 +71,9 @@ def run(
         from gadeplan.ui.main_window import MainWindow
 
         window_type = MainWindow
-    probe = _probe_class()(app, mode, t0, queries, passes, window_type, passphrase)
+    probe = _probe_class()(
+        app, mode, t0, queries, passes, window_type, passphrase, first_open_after_s
+    )
     if mode == BARE:
         from PySide6.QtWidgets import QMainWindow
 
@@ -110,6 +113,7 @@ def _probe_class() -> type[Any]:
             passes: int,
             window_type: type[Any] | None,
             passphrase: str,
+            first_open_after_s: float,
         ) -> None:
             super().__init__()
             self.window_type = window_type
@@ -121,6 +125,7 @@ def _probe_class() -> type[Any]:
             self.queries = queries
             self.passes = passes
             self.passphrase = passphrase
+            self.first_open_after_s = first_open_after_s
             self.result: dict[str, Any] = {
                 "mode": mode,
                 "python_ready_s": _MODULE_START - t0,
@@ -263,6 +268,9 @@ def _probe_class() -> type[Any]:
                 assert self.painted_at is not None
                 return marks["model"] - t0, self.painted_at - t0
 
+            if self.first_open_after_s:
+                later = time.perf_counter() + self.first_open_after_s
+                self.wait(lambda: time.perf_counter() >= later, "the worker's moment")
             first_model, first_paint = until_list(window.find_person, "the people list")
             model_s: list[float] = []
             paint_s: list[float] = []
@@ -314,6 +322,7 @@ def main(argv: list[str]) -> int:
         tuple(config.get("queries", ())),
         int(config.get("passes", 0)),
         config.get("passphrase", ""),
+        float(config.get("first_open_after_s", 0.0)),
     )
 
 
