@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +31,22 @@ def isolated_home(
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("GADEPLAN_POLICY", str(home / "no-policy.toml"))
     return home
+
+
+@pytest.fixture
+def gadeplan_logger(isolated_home: Path) -> Iterator[logging.Logger]:
+    """The program's logger, put back as it was afterwards, so other tests see no difference."""
+    logger = logging.getLogger("gadeplan")
+    saved = (list(logger.handlers), logger.level, logger.propagate)
+    yield logger
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+        handler.close()
+    handlers, level, propagate = saved
+    for handler in handlers:
+        logger.addHandler(handler)
+    logger.setLevel(level)
+    logger.propagate = propagate
 
 
 @pytest.fixture(autouse=True)

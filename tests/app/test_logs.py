@@ -4,28 +4,8 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 
 from gadeplan.app import logs
-
-
-@pytest.fixture
-def gadeplan_logger(isolated_home: Path) -> Iterator[logging.Logger]:
-    """The program's logger, put back as it was afterwards."""
-    logger = logging.getLogger("gadeplan")
-    saved = (list(logger.handlers), logger.level, logger.propagate)
-    yield logger
-    for handler in list(logger.handlers):
-        logger.removeHandler(handler)
-        handler.close()
-    handlers, level, propagate = saved
-    for handler in handlers:
-        logger.addHandler(handler)
-    logger.setLevel(level)
-    logger.propagate = propagate
 
 
 def _file_handlers(logger: logging.Logger) -> list[logging.FileHandler]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -109,23 +108,12 @@ def _leaks(*roots: Path) -> dict[str, list[str]]:
 
 
 @pytest.fixture
-def program_log(isolated_home: Path) -> Iterator[Path]:
-    """The program's real rotating log file, at DEBUG, in the isolated home; the logger is
-    put back as it was afterwards, so other tests see no difference."""
-    logger = logging.getLogger("gadeplan")
-    saved = (list(logger.handlers), logger.level, logger.propagate)
+def program_log(isolated_home: Path, gadeplan_logger: logging.Logger) -> Path:
+    """The program's real rotating log file, at DEBUG, in the isolated home."""
     path = logs.configure(logging.DEBUG)
     assert path is not None
     assert path.is_relative_to(isolated_home)
-    yield path
-    for handler in list(logger.handlers):
-        logger.removeHandler(handler)
-        handler.close()
-    handlers, level, propagate = saved
-    for handler in handlers:
-        logger.addHandler(handler)
-    logger.setLevel(level)
-    logger.propagate = propagate
+    return path
 
 
 def test_markers_appear_in_no_file_nor_log(
