@@ -354,8 +354,10 @@ def probe_sqlcipher(folder: Path) -> dict[str, str]:
     ``PRAGMA cipher_version`` alone would only show that the library answers; a bundle that
     picked up the system's plain SQLite instead of SQLCipher's must fail here, loudly.
     """
+    import secrets  # the self-test alone
+
     path = folder / "probe.db"
-    key = os.urandom(32).hex()
+    key = secrets.token_bytes(32).hex()
     conn = sqlcipher3.connect(str(path), isolation_level=None)
     try:
         version = _key(conn, key)

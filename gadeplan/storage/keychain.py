@@ -9,7 +9,6 @@ the device secret must not become.
 from __future__ import annotations
 
 import base64
-import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -62,9 +61,11 @@ def _username(store_id: str) -> str:
 def create_device_secret(store_id: str) -> bytes:
     if not secure_backend_available():
         raise RuntimeError("refusing an insecure keyring back end")
+    import secrets  # here, as keys.py does: not at every start
+
     import keyring
 
-    secret = os.urandom(DEVICE_SECRET_BYTES)
+    secret = secrets.token_bytes(DEVICE_SECRET_BYTES)
     keyring.set_password(SERVICE, _username(store_id), base64.b64encode(secret).decode("ascii"))
     return secret
 

@@ -105,7 +105,11 @@ def _aad(store_id: str, wrap_name: str) -> bytes:
 
 
 def _wrap(kek: bytes, dek: bytes, store_id: str, wrap_name: str) -> dict[str, str]:
-    nonce = os.urandom(12)
+    # secrets is imported where key material is made (a new profile, a new passphrase), never
+    # at an unlock: with hmac and OpenSSL's hashlib it is 3 ms, which every start paid.
+    import secrets
+
+    nonce = secrets.token_bytes(12)
     ciphertext = AESGCM(kek).encrypt(nonce, dek, _aad(store_id, wrap_name))
     return {
         "nonce": base64.b64encode(nonce).decode("ascii"),
@@ -206,7 +210,7 @@ class KeyFile:
 
 def atomic_write(path: Path, content: bytes) -> None:
     """Temp file in the same folder, fsync, rename, fsync the folder: never half a key file."""
-    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")  # a name, not a secret
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -340,14 +344,14 @@ def create_key_file(
         os.chmod(folder, 0o700)
     if (folder / KEY_FILE).exists() or (folder / DB_FILE).exists():
         raise ProfileExists("a profile already exists in this folder")
+    import secrets  # see _wrap
+
     store_id = str(uuid.uuid4())
-    # os.urandom is the OS's CSPRNG, which secrets.token_bytes calls; the secrets module itself
-    # brings hmac and OpenSSL's hashlib, 3 ms of every start, for nothing more.
-    dek = os.urandom(DEK_BYTES)
-    salt = os.urandom(16)
+    dek = secrets.token_bytes(DEK_BYTES)
+    salt = secrets.token_bytes(16)
     device_secret = keychain.create_device_secret(store_id) if protection != "passphrase" else None
     kek = passphrase_kek(argon2id(passphrase, salt, kdf), device_secret)
-    recovery = os.urandom(RECOVERY_KEY_BYTES)
+    recovery = secrets.token_bytes(RECOVERY_KEY_BYTES)
     wraps = {
         "passphrase": _wrap(kek, dek, store_id, "passphrase"),
         "recovery": _wrap(recovery_kek(recovery), dek, store_id, "recovery"),
@@ -437,8 +441,10 @@ def _rewrap(
     protection: Protection,
     policy_minimum: int,
 ) -> None:
+    import secrets  # see _wrap
+
     check_passphrase(passphrase, protection, policy_minimum)
-    salt = os.urandom(16)
+    salt = secrets.token_bytes(16)
     device_secret: bytes | None = None
     if protection == "passphrase+keychain":
         device_secret = keychain.load_device_secret(key_file.store_id)
