@@ -17,7 +17,7 @@ LINES = (
     "ratio start Gadeplan / bare (median)",
     "keystroke to people model updated",
     "keystroke to people list painted",
-    "people list first opened (Ctrl+F) at once",
+    "people list first opened at once",
     "Qt messages: none",
     "Goal: start within 2x the bare window:",
     "Goal: keystroke to list under 50 ms median:",
