@@ -9,8 +9,8 @@ The seeded profile is kept in a cache folder (``--cache``, default
 - start-up: the time from process start to the first paint of the unlocked window, measured by
   the parent from just before ``Popen`` to a ``QEvent.Paint`` of the workspace in the child
   (``time.perf_counter`` is the system-wide monotonic clock, so both processes share it).
-  The child runs the real program path, ``gadeplan --data-dir <profile>`` (the ``main`` of
-  gadeplan.app.cli, imported before Qt as at a real start), with ``QT_QPA_PLATFORM=offscreen``;
+  The child runs the real program path, ``gadeplan --data-dir <profile>`` (gadeplan.app.entry,
+  which imports gadeplan.app.cli before Qt as at a real start), with ``QT_QPA_PLATFORM=offscreen``;
   the only thing added is a probe that finds the main window at the event loop's first turn,
   times the paints of the widgets it aims at (event filters on those alone), and at the unlock
   page's first paint types the passphrase and presses Unlock (``UnlockPage.unlock``), as a

@@ -48,9 +48,11 @@ def run(
 ) -> int:
     """One measurement in this process; prints one result line for the parent."""
     if mode != BARE:
-        # The program's entry point (``gadeplan``, gadeplan.app.cli) is imported first, as at
-        # a real start: what it imports is part of every start, and it comes before Qt.
-        from gadeplan.app import cli
+        # The program's entry point (``gadeplan``: gadeplan.app.entry) first, as at a real
+        # start: the garbage collector off, then the command line's modules, before Qt.
+        from gadeplan.app import entry
+
+        cli = entry.start()
     from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 

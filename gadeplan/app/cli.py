@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import getpass
 import importlib
 import json
@@ -601,6 +602,8 @@ def main(
     argv: Sequence[str] | None = None, stdin: TextIO | None = None, out: TextIO | None = None
 ) -> int:
     args = _window_args(argv) or build_parser().parse_args(argv)
+    if args.command is not None:
+        gc.enable()  # off since app/entry.py; the window turns it on once it has painted
     out = out or sys.stdout
     level = logging.DEBUG if args.debug else logging.INFO
     # The window rotates its log once it has painted (logs.rotate); a command at once.

@@ -5,12 +5,13 @@ Only ``gadeplan`` without a command comes here; the headless commands never impo
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -25,6 +26,9 @@ from gadeplan.ui.main_window import MainWindow
 from gadeplan.ui.paths import icon_path
 from gadeplan.ui.prefs import Prefs, default_prefs_path
 from gadeplan.ui.tasks import ThreadedRunner
+
+#: At the latest this long after the window shows, the garbage collector is on again.
+GC_BACK_AFTER_MS = 10_000
 
 
 def main(folder: Path | None = None, argv: Sequence[str] | None = None) -> int:
@@ -70,6 +74,9 @@ def main(folder: Path | None = None, argv: Sequence[str] | None = None) -> int:
     )
     window = MainWindow(env)
     window.show()
+    # The garbage collector, off since the program started (app/entry.py), comes back when the
+    # unlocked window has painted, or after this long on the gate.
+    QTimer.singleShot(GC_BACK_AFTER_MS, gc.enable)
     code = app.exec()
     runner.shutdown()
     return code

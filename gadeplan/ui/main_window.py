@@ -12,6 +12,7 @@ the window appears sooner and unlocking waits for nothing more (bench/ui.py).
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
         if self.workspace is None:  # locked meanwhile
             return
         self.idle.listen()
+        gc.enable()  # off since the program started (app/entry.py)
         logs.rotate()
         self._watch_screen_lock()
         self.sync.start()  # its first job imports the sync service on the worker

@@ -70,7 +70,10 @@ def test_the_window_loads_without_keyring_the_sync_stack_or_the_workspace() -> N
 
 
 _SMOKE = """
+import gc
 import sys
+
+gc.disable()  # as the gadeplan command starts (gadeplan.app.entry)
 from pathlib import Path
 
 import keyring
@@ -101,6 +104,7 @@ def drive():
     # The gate has been painted: the workspace's modules came in meanwhile, before the unlock.
     print("WORKSPACE BEFORE THE UNLOCK", "gadeplan.ui.workspace" in sys.modules)
     print("ROTATING BEFORE THE UNLOCK", rotating(), "logging.handlers" in sys.modules)
+    print("COLLECTING BEFORE THE UNLOCK", gc.isenabled())
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
     window.gate.unlock.passphrase.setText(PASSPHRASE)
     window.gate.unlock.unlock()
@@ -115,6 +119,7 @@ def drive():
                 window.screen_lock is not None,
                 rotating(),
                 window.sync.active,
+                gc.isenabled(),
             ]
             print("SETTLED", *settled)
             window.close()
@@ -147,6 +152,50 @@ def test_the_real_program_starts_unlocks_and_quits(tmp_path: Path, qm_dir: Path)
     assert "WORKSPACE BEFORE THE WINDOW False" in done.stdout
     assert "WORKSPACE BEFORE THE UNLOCK True" in done.stdout
     assert "ROTATING BEFORE THE UNLOCK False False" in done.stdout
+    assert "COLLECTING BEFORE THE UNLOCK False" in done.stdout
     # Once painted, the window listens for activity, has the quick log ready and the radar,
-    # watches for the screen lock, rotates its log and has started the sync controller.
-    assert "SETTLED True True True True True True" in done.stdout
+    # watches for the screen lock, rotates its log, has started the sync controller and has
+    # the garbage collector on again.
+    assert "SETTLED True True True True True True True" in done.stdout
+
+
+_GATE_LEFT_OPEN = """
+import gc
+import sys
+from pathlib import Path
+
+import keyring
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from tests.support import FAST_KDF, PASSPHRASE, MemoryKeyring
+
+gc.disable()  # as the gadeplan command starts (gadeplan.app.entry)
+keyring.set_keyring(MemoryKeyring())
+from gadeplan.app.policy import Policy
+from gadeplan.app.services.access import ProfileAccess
+from gadeplan.ui import app
+
+folder = Path(sys.argv[1])
+ProfileAccess(folder, Policy(), kdf=FAST_KDF).create(PASSPHRASE).session.lock()
+app.GC_BACK_AFTER_MS = 200
+qt = QApplication([sys.argv[0]])
+QTimer.singleShot(50, lambda: print("COLLECTING AT FIRST", gc.isenabled()))
+QTimer.singleShot(400, lambda: (print("COLLECTING LATER", gc.isenabled()), qt.quit()))
+sys.exit(app.main(folder))
+"""
+
+
+def test_a_gate_left_open_gets_the_collector_back(tmp_path: Path, qm_dir: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GADEPLAN_TRANSLATIONS": str(qm_dir)}
+    done = subprocess.run(
+        [sys.executable, "-c", _GATE_LEFT_OPEN, str(tmp_path / "profile")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    assert "COLLECTING AT FIRST False" in done.stdout
+    assert "COLLECTING LATER True" in done.stdout
