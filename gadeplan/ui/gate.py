@@ -316,6 +316,8 @@ class RecoveryKeyPage(QWidget):
 
 class UnlockPage(QWidget):
     unlocked = Signal()
+    #: The passphrase went to the worker: the key is being derived (the window may prepare).
+    unlocking = Signal()
     want_recovery = Signal()
     no_profile = Signal()
 
@@ -375,6 +377,7 @@ class UnlockPage(QWidget):
             ctx.open(access.open(passphrase))
 
         self.runner.submit(self, job, self._done)
+        self.unlocking.emit()
 
     def _done(self, result: object, error: BaseException | None) -> None:
         self._set_busy(False)
@@ -508,6 +511,8 @@ class Gate(QStackedWidget):
     """The screens before the profile is open. ``opened`` carries a notice to show once."""
 
     opened = Signal(str)
+    #: The unlock page sent a passphrase to the worker.
+    unlocking = Signal()
 
     def __init__(self, access: ProfileAccess, runner: TaskRunner) -> None:
         super().__init__()
@@ -518,6 +523,7 @@ class Gate(QStackedWidget):
         self.unlock = UnlockPage(access, runner)
         self.addWidget(self.unlock)
         self.unlock.unlocked.connect(lambda: self.opened.emit(""))
+        self.unlock.unlocking.connect(self.unlocking)
         self.unlock.want_recovery.connect(self.show_recovery)
         self.unlock.no_profile.connect(self.show_first_run)
         self._first_run: FirstRunPage | None = None

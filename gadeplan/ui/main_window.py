@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(WINDOW_TITLE)
         self.setObjectName("MainWindow")
         self.workspace: Workspace | None = None
+        #: Made while the worker derives the key (_prepare_workspace), taken when it opens.
+        self._prepared: Workspace | None = None
         self.clipboard = SensitiveClipboard(env.clipboard_clear_ms, self)
         self.idle = IdleWatcher(
             env.prefs.idle_lock_minutes, env.idle_clock, env.idle_poll_ms, parent=self
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self.clock_warning = ClockWarning(self.sync)
         self.gate = Gate(env.access, self.runner)
         self.gate.opened.connect(self._opened)
+        self.gate.unlocking.connect(self._prepare_workspace)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.gate)
         central = QWidget()
@@ -225,9 +228,17 @@ class MainWindow(QMainWindow):
             act.setEnabled(unlocked)
 
     @Slot(str)
+    def _prepare_workspace(self) -> None:
+        """While the worker derives the key (the KDF leaves this thread free): the workspace's
+        widgets, which show nothing until the store is open and their jobs have run. A wrong
+        passphrase leaves it for the next try."""
+        if self._prepared is None and self.workspace is None:
+            self._prepared = _workspace()(self.env, self.clipboard, self.sync)
+
     def _opened(self, notice: str) -> None:
         self.message.clear()
-        self.workspace = _workspace()(self.env, self.clipboard, self.sync)
+        prepared, self._prepared = self._prepared, None
+        self.workspace = prepared or _workspace()(self.env, self.clipboard, self.sync)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self._set_unlocked(True)
@@ -400,7 +411,11 @@ class MainWindow(QMainWindow):
             self.gate.deleteLater()
             self.gate = Gate(self.env.access, self.runner)
             self.gate.opened.connect(self._opened)
+            self.gate.unlocking.connect(self._prepare_workspace)
             self.stack.insertWidget(0, self.gate)
+        if self._prepared is not None:  # made in the old language
+            self._prepared.deleteLater()
+            self._prepared = None
         if self.workspace is not None:
             tab = self.workspace.tabs.currentIndex()
             person = self.workspace.current_person_id

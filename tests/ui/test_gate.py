@@ -120,6 +120,30 @@ def test_wrong_passphrase_is_told_plainly_and_nothing_opens(
     assert page.passphrase.hasFocus()
 
 
+def test_the_workspace_is_made_while_the_key_is_derived(
+    qtbot: QtBot, profile: SeedIds, window: MainWindow
+) -> None:
+    """Made when the passphrase goes to the worker, taken when the store opens; a wrong
+    passphrase leaves it for the next try, and a language switch makes it again."""
+    page = window.gate.unlock
+    type_text(page.passphrase, "forkert forkert")
+    press(page.passphrase, Qt.Key.Key_Return)  # the test runner works at once: refused first
+    prepared = window._prepared
+    assert prepared is not None
+    assert not prepared.isVisible()
+    unlock(qtbot, window)
+    assert window.workspace is prepared
+    assert window._prepared is None
+    assert prepared.isVisible()
+
+    window.lock()
+    type_text(window.gate.unlock.passphrase, "forkert forkert")
+    press(window.gate.unlock.passphrase, Qt.Key.Key_Return)
+    assert window._prepared is not None
+    window.retranslate()
+    assert window._prepared is None
+
+
 def test_throttling_says_how_long_to_wait(
     qtbot: QtBot, profile: SeedIds, window: MainWindow, attempt_clock: FakeSeconds
 ) -> None:
