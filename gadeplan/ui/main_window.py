@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         for act in self._unlocked_actions:
             act.setEnabled(unlocked)
 
-    @Slot(str)
+    @Slot()
     def _prepare_workspace(self) -> None:
         """While the worker derives the key (the KDF leaves this thread free): the workspace's
         widgets, which show nothing until the store is open and their jobs have run. A wrong
@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         if self._prepared is None and self.workspace is None:
             self._prepared = _workspace()(self.env, self.clipboard, self.sync)
 
+    @Slot(str)
     def _opened(self, notice: str) -> None:
         self.message.clear()
         prepared, self._prepared = self._prepared, None
