@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         log.info("unlocked")
         self.workspace.start()
         self._offer_draft()
+        self.sync.start(read=False)  # takes commands now; reads the status once painted
         _AfterFirstPaint(self.workspace, self._settle, at_latest_ms=1000)
 
     def _settle(self) -> None:
@@ -262,7 +263,7 @@ class MainWindow(QMainWindow):
         gc.enable()  # off since the program started (app/entry.py)
         logs.rotate()
         self._watch_screen_lock()
-        self.sync.start()  # its first job imports the sync service on the worker
+        self.sync.refresh()  # the first status read imports the sync service, on the worker
         self.sync.watch_network()
         self.workspace.settle()
 

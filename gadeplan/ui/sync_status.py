@@ -198,13 +198,16 @@ class SyncController(QObject):
 
     # --- life cycle ------------------------------------------------------------------------------
 
-    def start(self) -> None:
-        """Unlocked: read the status; the first sync follows shortly if signed in."""
+    def start(self, *, read: bool = True) -> None:
+        """Unlocked: read the status; the first sync follows shortly if signed in. With
+        ``read=False`` the controller takes commands (sign in, sync now) at once and the
+        caller reads the status later (``refresh``): the window does once it has painted."""
         self.active = True
         self.failures = 0
         self.last_error = None
         self._scheduled = False
-        self.refresh()
+        if read:
+            self.refresh()
 
     def stop(self) -> None:
         """Locking or closing: no more syncs, and the connection pool closes on the worker."""

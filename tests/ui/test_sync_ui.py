@@ -460,6 +460,20 @@ def test_the_first_sync_follows_unlocking(
     assert next_ms > env.sync_interval_ms * 0.85
 
 
+def test_the_controller_takes_commands_from_the_unlock_and_reads_once_painted(
+    qtbot: QtBot, profile: SeedIds, window: MainWindow
+) -> None:
+    """Signing in or Ctrl+S right after unlocking work; only the first status read (which
+    imports the sync service) waits for the unlocked window's first paint."""
+    window.gate.unlock.passphrase.setText(PASSPHRASE)
+    window.gate.unlock.unlock()  # the test runner opens the store at once
+    assert window.unlocked
+    assert window.sync.active
+    assert window.sync.snapshot is None
+    qtbot.waitUntil(lambda: window.idle.listening)  # painted and settled
+    qtbot.waitUntil(lambda: window.sync.snapshot is not None)
+
+
 def test_sync_runs_on_the_database_worker_thread(
     qtbot: QtBot, env: Env, profile: SeedIds, backend: Server
 ) -> None:
