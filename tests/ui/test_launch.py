@@ -136,11 +136,12 @@ sys.exit(app.main(folder))
 """
 
 
-def test_the_real_program_starts_unlocks_and_quits(tmp_path: Path, qm_dir: Path) -> None:
-    """The bootstrap with the real worker thread, as a user starts it (a smoke test)."""
+def _program(script: str, folder: Path, qm_dir: Path) -> str:
+    """Runs ``script`` (which starts the window on ``folder``) in a process of its own, with
+    the real worker thread; returns what it printed."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GADEPLAN_TRANSLATIONS": str(qm_dir)}
     done = subprocess.run(
-        [sys.executable, "-c", _SMOKE, str(tmp_path / "profile")],
+        [sys.executable, "-c", script, str(folder)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -148,15 +149,21 @@ def test_the_real_program_starts_unlocks_and_quits(tmp_path: Path, qm_dir: Path)
         cwd=Path(__file__).resolve().parents[2],
     )
     assert done.returncode == 0, done.stderr
-    assert "UNLOCKED I dag," in done.stdout
-    assert "WORKSPACE BEFORE THE WINDOW False" in done.stdout
-    assert "WORKSPACE BEFORE THE UNLOCK True" in done.stdout
-    assert "ROTATING BEFORE THE UNLOCK False False" in done.stdout
-    assert "COLLECTING BEFORE THE UNLOCK False" in done.stdout
+    return done.stdout
+
+
+def test_the_real_program_starts_unlocks_and_quits(tmp_path: Path, qm_dir: Path) -> None:
+    """The bootstrap with the real worker thread, as a user starts it (a smoke test)."""
+    out = _program(_SMOKE, tmp_path / "profile", qm_dir)
+    assert "UNLOCKED I dag," in out
+    assert "WORKSPACE BEFORE THE WINDOW False" in out
+    assert "WORKSPACE BEFORE THE UNLOCK True" in out
+    assert "ROTATING BEFORE THE UNLOCK False False" in out
+    assert "COLLECTING BEFORE THE UNLOCK False" in out
     # Once painted, the window listens for activity, has the quick log ready and the radar,
     # watches for the screen lock, rotates its log, has started the sync controller and has
     # the garbage collector on again.
-    assert "SETTLED True True True True True True True" in done.stdout
+    assert "SETTLED True True True True True True True" in out
 
 
 _GATE_LEFT_OPEN = """
@@ -187,15 +194,6 @@ sys.exit(app.main(folder))
 
 
 def test_a_gate_left_open_gets_the_collector_back(tmp_path: Path, qm_dir: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GADEPLAN_TRANSLATIONS": str(qm_dir)}
-    done = subprocess.run(
-        [sys.executable, "-c", _GATE_LEFT_OPEN, str(tmp_path / "profile")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    assert done.returncode == 0, done.stderr
-    assert "COLLECTING AT FIRST False" in done.stdout
-    assert "COLLECTING LATER True" in done.stdout
+    out = _program(_GATE_LEFT_OPEN, tmp_path / "profile", qm_dir)
+    assert "COLLECTING AT FIRST False" in out
+    assert "COLLECTING LATER True" in out
