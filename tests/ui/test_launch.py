@@ -197,3 +197,57 @@ def test_a_gate_left_open_gets_the_collector_back(tmp_path: Path, qm_dir: Path) 
     out = _program(_GATE_LEFT_OPEN, tmp_path / "profile", qm_dir)
     assert "COLLECTING AT FIRST False" in out
     assert "COLLECTING LATER True" in out
+
+
+_SIGNALLED = """
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import keyring
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from tests.support import FAST_KDF, PASSPHRASE, MemoryKeyring
+
+keyring.set_keyring(MemoryKeyring())
+from gadeplan.app.policy import Policy
+from gadeplan.app.services.access import ProfileAccess
+from gadeplan.ui import app
+from gadeplan.ui.main_window import MainWindow
+
+folder = Path(sys.argv[1])
+ProfileAccess(folder, Policy(), kdf=FAST_KDF).create(PASSPHRASE).session.lock()
+sent = []
+
+
+def drive():
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+    window.gate.unlock.passphrase.setText(PASSPHRASE)
+    window.gate.unlock.unlock()
+
+    def send():
+        if window.workspace is None or not window.idle.listening:
+            QTimer.singleShot(20, send)
+            return
+        sent.append(time.monotonic())
+        os.kill(os.getpid(), signal.SIGTERM)  # and then nothing Python-side wakes the loop
+
+    send()
+
+
+qt = QApplication([sys.argv[0]])
+QTimer.singleShot(100, drive)
+QTimer.singleShot(30_000, qt.quit)  # never hang a test run
+code = app.main(folder)
+print("RETURNED", code, "AFTER", round(time.monotonic() - sent[0], 1))
+"""
+
+
+def test_sigterm_closes_the_window_as_its_close_button_does(tmp_path: Path, qm_dir: Path) -> None:
+    """A log-off's SIGTERM (or Ctrl+C) closes the window, keeping a note being written, at
+    once: before, the process ended on the spot."""
+    out = _program(_SIGNALLED, tmp_path / "profile", qm_dir)
+    assert "RETURNED 0 AFTER 0." in out
