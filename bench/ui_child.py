@@ -1,10 +1,11 @@
 """The measured side of the UI benchmark (bench/ui.py): one start, in a process of its own.
 
 Kept apart from bench/ui.py so that a child imports nothing before what it measures: the
-parent's argument parser, the store benchmark's seeding code and their modules (about 30 ms
-with Python's ``statistics``, ``subprocess``, ``compileall``) were part of both the bare and
-the program's start, which made the bare window look slower than it is. At the top only
-``time``, ``sys``, ``json`` and ``re``, which the program imports anyway.
+parent's argument parser, the store benchmark's seeding code and their modules (Python's
+``statistics``, ``subprocess``, ``compileall`` ...) were part of both the bare and the
+program's start, about 18 ms each, which made the bare window look slower than it is and the
+ratio better. At the top only ``time``, ``sys``, ``json`` and ``re``, which the program
+imports anyway.
 
 Run by the parent as ``python bench/ui_child.py '<json>'`` with the keys of :func:`run`.
 """
