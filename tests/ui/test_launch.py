@@ -251,3 +251,32 @@ def test_sigterm_closes_the_window_as_its_close_button_does(tmp_path: Path, qm_d
     once: before, the process ended on the spot."""
     out = _program(_SIGNALLED, tmp_path / "profile", qm_dir)
     assert "RETURNED 0 AFTER 0." in out
+
+
+def test_pyside_does_not_read_the_source_of_the_programs_modules() -> None:
+    # gadeplan.ui marks the program's modules for PySide6's __feature__ scan (about 8 ms of
+    # each start); if a PySide6 release changes how the scan works, this says so.
+    code = (
+        "import sys\n"
+        "import gadeplan.ui\n"
+        "feature = sys.modules['PySide6.support.feature']\n"
+        "scanned = []\n"
+        "scan = feature._mod_uses_pyside\n"
+        "def spy(module):\n"
+        "    scanned.append(module.__name__)\n"
+        "    return scan(module)\n"
+        "feature._mod_uses_pyside = spy\n"
+        "import gadeplan.ui.main_window, gadeplan.ui.workspace, gadeplan.ui.person\n"
+        "selections = feature.pyside_feature_dict\n"
+        "program = [m for m in sys.modules if m.startswith('gadeplan.')]\n"
+        "assert len(program) > 40, program\n"
+        "assert all(selections[m] == 0 for m in program), program\n"
+        "assert not [m for m in scanned if m.startswith('gadeplan')], scanned\n"
+        # 0 is the scan's own answer for a module that uses PySide6.
+        "assert scan(sys.modules['gadeplan.ui.workspace'])\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
