@@ -18,7 +18,7 @@ def _spare_pyside_feature_scan() -> None:
     "PySide6", for the opt-in ``from __feature__ import snake_case`` switches; it keeps the
     answer in a dictionary it publishes, ``PySide6.support.feature.pyside_feature_dict``
     (0: the module sees plain PySide6; -1: the module is not looked at). At a start that is
-    some 70 modules, the program's and the standard library's, about 8 ms of the time to the
+    some 70 modules, the program's and the standard library's, 4-8 ms of the time to the
     unlocked window (measured 2026-12-06). The program selects no feature anywhere, so plain
     PySide6 (0) is the right answer for every module: the scan's own answer for a module
     that uses PySide6, and without effect for one that never touches a Qt type. Entered here

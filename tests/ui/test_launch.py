@@ -254,7 +254,7 @@ def test_sigterm_closes_the_window_as_its_close_button_does(tmp_path: Path, qm_d
 
 
 def test_pyside_does_not_read_the_source_of_the_programs_modules() -> None:
-    # gadeplan.ui marks the program's modules for PySide6's __feature__ scan (about 8 ms of
+    # gadeplan.ui marks the program's modules for PySide6's __feature__ scan (4-8 ms of
     # each start); if a PySide6 release changes how the scan works, this says so.
     code = (
         "import sys\n"
