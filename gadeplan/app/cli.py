@@ -26,6 +26,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+import msgspec
+
 from gadeplan import __version__
 from gadeplan.app import logs
 from gadeplan.app.domain.housing import DANISH_LABELS, HousingCategory
@@ -385,7 +387,7 @@ def cmd_stats(args: argparse.Namespace, term: Terminal, out: TextIO, policy: Pol
     finally:
         session.lock()
     if args.json:
-        json.dump(stats.__dict__, out, indent=2, ensure_ascii=False)
+        json.dump(msgspec.structs.asdict(stats), out, indent=2, ensure_ascii=False)
         print(file=out)
         return 0
     _print_stats(stats, out)

@@ -18,11 +18,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import platformdirs
+from msgspec import field
 
 from gadeplan.sync.errors import check_server_url
 
@@ -53,8 +54,7 @@ class PolicyError(Exception):
     """The policy exists but cannot be trusted; its text is safe to show (no PII)."""
 
 
-@dataclass(frozen=True)
-class Policy:
+class Policy(msgspec.Struct, frozen=True):
     allow_passphrase_only: bool = True
     #: 0: only the key file's own minimums apply.
     min_passphrase_length: int = 0
@@ -69,7 +69,11 @@ class Policy:
     #: registry key, or both joined by " + ".
     source: str = "defaults"
     #: Per key, where its value came from (a key missing here has its default).
-    sources: Mapping[str, str] = field(default_factory=dict, hash=False)
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+    def __hash__(self) -> int:
+        # Where the values came from is not part of a policy's identity (and is a dict).
+        return hash(tuple(getattr(self, n) for n in self.__struct_fields__ if n != "sources"))
 
     def source_of(self, key: str) -> str:
         return self.sources.get(key, DEFAULT_SOURCE)
@@ -133,8 +137,7 @@ def _language(value: object) -> str | None:
     return None if value in LANGUAGES else f"must be one of {', '.join(LANGUAGES)}"
 
 
-@dataclass(frozen=True)
-class _Key:
+class _Key(msgspec.Struct, frozen=True):
     kind: type
     check: Callable[[object], str | None] | None = None
 

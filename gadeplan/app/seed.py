@@ -11,8 +11,10 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+
+import msgspec
+from msgspec.structs import replace
 
 from gadeplan.app.domain.housing import DATED_CATEGORIES, HousingCategory
 from gadeplan.app.domain.records import (
@@ -270,8 +272,7 @@ _CATEGORIES = [c for c, _ in CATEGORY_WEIGHTS]
 _WEIGHTS = [w for _, w in CATEGORY_WEIGHTS]
 
 
-@dataclass(frozen=True)
-class SeedSpec:
+class SeedSpec(msgspec.Struct, frozen=True):
     persons: int
     encounters: int
     seed: int

@@ -21,10 +21,12 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import TextIO
+
+import msgspec
+from msgspec.structs import asdict
 
 from gadeplan import __version__
 from gadeplan.app.policy import Policy, PolicyError, load_policy, policy_path
@@ -51,15 +53,13 @@ _LINUX_KEYRING = "SecretService"
 QT_CHILD_TIMEOUT = 120
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(msgspec.Struct, frozen=True):
     name: str
     status: str
     detail: str
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(msgspec.Struct, frozen=True):
     version: str
     bundle: bool
     system: str
@@ -71,7 +71,7 @@ class Report:
 
     def write(self, out: TextIO, *, as_json: bool = False) -> None:
         if as_json:
-            data = {**asdict(self), "ok": self.ok}
+            data = {**msgspec.to_builtins(self), "ok": self.ok}
             json.dump(data, out, indent=2, ensure_ascii=False)
             print(file=out)
             return

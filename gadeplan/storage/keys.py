@@ -14,10 +14,10 @@ import time
 import unicodedata
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import msgspec
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -54,8 +54,7 @@ MIN_PASSPHRASE_WITH_KEYCHAIN = 10
 MIN_PASSPHRASE_ALONE = 14
 
 
-@dataclass(frozen=True)
-class KdfParams:
+class KdfParams(msgspec.Struct, frozen=True):
     """Argon2id cost. The default is the contract's floor (64 MiB, 3 passes, about half a
     second on a laptop); it is stored in ``keys.json`` so it can be raised later."""
 
@@ -154,13 +153,16 @@ def parse_recovery_key(text: str) -> bytes:
 # --- key file -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False)  # key material: never in a log line
-class KeyFile:
+class KeyFile(msgspec.Struct, frozen=True):
     store_id: str
     protection: Protection
     salt: bytes
     kdf: KdfParams
     wraps: dict[str, dict[str, str]]
+
+    def __repr__(self) -> str:
+        # Key material: never in a log line or a traceback.
+        return f"{type(self).__name__}(...)"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -296,12 +298,15 @@ class Throttle:
 # --- profiles -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False)  # the data key and the recovery key
-class NewProfile:
+class NewProfile(msgspec.Struct, frozen=True):
     store_id: str
     dek: bytes
     recovery_key: str
     protection: Protection
+
+    def __repr__(self) -> str:
+        # The data key and the recovery key: never in a log line or a traceback.
+        return f"{type(self).__name__}(...)"
 
 
 def minimum_passphrase(protection: Protection) -> int:

@@ -9,11 +9,10 @@ adding a field to a record type needs no migration; migrations are for tables an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(msgspec.Struct, frozen=True):
     version: int
     name: str
     sql: str

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
+
+import msgspec
 
 from gadeplan.app.domain.folding import tokens
 from gadeplan.app.domain.hlc import HybridLogicalClock
@@ -33,8 +34,7 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(msgspec.Struct, frozen=True):
     """What a write changed, so screens refresh from it (Anki's pattern)."""
 
     entity: str
@@ -45,8 +45,7 @@ class Change:
     mutation_id: int | None
 
 
-@dataclass(frozen=True, repr=False)  # a record's fields: never in a log line
-class OutboxEntry:
+class OutboxEntry(msgspec.Struct, frozen=True):
     mutation_id: int
     entity: str
     record_id: str
@@ -56,6 +55,10 @@ class OutboxEntry:
     fields: dict[str, JSON]
     old: dict[str, JSON]
     created_at: str
+
+    def __repr__(self) -> str:
+        # A record's fields: never in a log line or a traceback.
+        return f"{type(self).__name__}(...)"
 
     def to_wire(self) -> dict[str, JSON]:
         return {

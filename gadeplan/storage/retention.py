@@ -23,8 +23,9 @@ must outlive what it logged. The caller checkpoints the WAL afterwards.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from gadeplan.storage.records import _SEARCH_INDEXED, RecordRepository
 
@@ -83,8 +84,7 @@ AND NOT EXISTS (
 """
 
 
-@dataclass(frozen=True)
-class Removed:
+class Removed(msgspec.Struct, frozen=True):
     persons: int = 0
     records: int = 0
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+
+import msgspec
 
 from gadeplan.app.domain.records import JSON
 from gadeplan.storage.records import LocalState, RecordRepository, _dumps, empty_outbox_copies
@@ -29,8 +30,7 @@ WORKER_NAME = "sync_worker_name"
 CLOCK_SKEW = "sync_clock_skew"
 
 
-@dataclass(frozen=True)
-class Rejection:
+class Rejection(msgspec.Struct, frozen=True):
     """A mutation the server refused for good; shown to the worker, who can redo it."""
 
     mutation_id: int
@@ -40,8 +40,7 @@ class Rejection:
     at: str
 
 
-@dataclass(frozen=True)
-class AppliedPage:
+class AppliedPage(msgspec.Struct, frozen=True):
     put: int = 0
     deleted: int = 0
     removed: int = 0
@@ -440,8 +439,7 @@ def _add_pending(pending: dict[str, str], hlc: str, fields: str) -> None:
 _CHUNK = 500
 
 
-@dataclass
-class _PageState:
+class _PageState(msgspec.Struct):
     """For a page of pulled changes: which of its put ids are erased, their stored rows and
     their unsent fields, read in a few queries instead of three per change.
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import msgspec
+from msgspec import field
 
 from gadeplan.storage.sync_state import Rejection
 from gadeplan.sync.errors import SyncError
@@ -12,8 +13,7 @@ class AlreadySyncing(SyncError):
     code = "already_syncing"
 
 
-@dataclass
-class SyncReport:
+class SyncReport(msgspec.Struct):
     pushed: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     pulled: int = 0
@@ -24,8 +24,7 @@ class SyncReport:
     clock_skew: bool = False
 
 
-@dataclass(frozen=True)
-class Registration:
+class Registration(msgspec.Struct, frozen=True):
     device_id: str
     worker_id: str
     worker_name: str

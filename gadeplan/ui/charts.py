@@ -11,9 +11,9 @@ a screen reader or a test looks at it helps nobody.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
+import msgspec
 from PySide6.QtCharts import (
     QAbstractAxis,
     QAbstractBarSeries,
@@ -35,8 +35,7 @@ from gadeplan.ui.i18n import qdate
 from gadeplan.ui.widgets import is_dark
 
 
-@dataclass(frozen=True)
-class ChartColors:
+class ChartColors(msgspec.Struct, frozen=True):
     background: QColor
     text: QColor
     grid: QColor
@@ -189,8 +188,7 @@ def category_index(count: int, bar_index: int) -> int:
     return count - 1 - bar_index
 
 
-@dataclass(frozen=True)
-class TrendLabels:
+class TrendLabels(msgspec.Struct, frozen=True):
     title: str
     homeless: str
     inactive: str

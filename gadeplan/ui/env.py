@@ -4,9 +4,10 @@ derivation, a frozen clock, a synchronous runner and a private settings file."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from gadeplan.app.policy import Policy
 from gadeplan.app.services.access import ProfileAccess
@@ -20,8 +21,7 @@ if TYPE_CHECKING:
     from gadeplan.app.services.sync import SyncService
 
 
-@dataclass
-class Env:
+class Env(msgspec.Struct):
     access: ProfileAccess
     runner: TaskRunner
     prefs: Prefs
@@ -32,7 +32,7 @@ class Env:
     clipboard_clear_ms: int = CLIPBOARD_CLEAR_MS
     #: Listen for the operating system's screen lock (off in tests: no session bus there).
     watch_screen_lock: bool = True
-    version: str = field(default="")
+    version: str = ""
     #: Automatic sync while unlocked and signed in: every few minutes, and this long after
     #: unlocking (the screens load first). Tests set both out of the way and sync by hand.
     sync_interval_ms: int = 5 * 60_000

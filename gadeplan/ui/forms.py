@@ -8,12 +8,11 @@ amount) is caught here with the same kind of message, before the record is built
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
 
+import msgspec
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -50,8 +49,7 @@ Kind = Literal["text", "multiline", "int", "date", "bool", "tristate", "choice",
 _NUMBER = re.compile(r"^-?\d+$")
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(msgspec.Struct, frozen=True):
     name: str
     label: str
     kind: Kind = "text"
@@ -236,7 +234,7 @@ class RecordDialog(QDialog):
                 errors.append(FieldError(name, exc.code, ""))
         if errors:
             raise ValidationError(errors)
-        record = dataclasses.replace(self.record, **values)
+        record = msgspec.structs.replace(self.record, **values)
         errors = record.validate()
         if errors:
             raise ValidationError(errors)

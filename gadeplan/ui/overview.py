@@ -14,10 +14,11 @@ when the inactive threshold or the scope changes, and with the whole screen on l
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+import msgspec
+from msgspec.structs import replace
 from PySide6.QtCharts import QBarSet, QChart, QChartView
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
 from PySide6.QtGui import (
@@ -120,8 +121,7 @@ def percent_text(change: float) -> str:
     return f"{sign}{abs(value)} %"
 
 
-@dataclass(frozen=True)
-class _Loaded:
+class _Loaded(msgspec.Struct, frozen=True):
     data: DashboardData
     overview: Overview
 

@@ -10,9 +10,10 @@ person goes through the duplicate check ("Is it one of these?") before anything 
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
+import msgspec
+from msgspec.structs import replace
 from PySide6.QtCore import (
     QCoreApplication,
     QDateTime,
@@ -67,8 +68,7 @@ FUTURE_SLACK = timedelta(minutes=5)
 PERSON, ANONYMOUS, NEW = "person", "anonymous", "new"
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(msgspec.Struct, frozen=True):
     kind: str
     hit: PersonHit | None = None
     text: str = ""

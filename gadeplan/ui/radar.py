@@ -15,10 +15,11 @@ recomputed when the records it is made from change, instead of being cached.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import msgspec
+from msgspec.structs import replace
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
@@ -335,8 +336,7 @@ class RadarTable(QTableView):
 # --- doing what an item asks ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FollowUpMade:
+class FollowUpMade(msgspec.Struct, frozen=True):
     """A follow-up put on the worker's list from a radar item (``change`` None: one with the
     same text was already open)."""
 

@@ -14,11 +14,11 @@ on the GUI thread from the council report alone (``ui/council_pdf.py``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from PySide6.QtCore import (
     QDate,
     QIODevice,
@@ -131,8 +131,7 @@ class CountModel(RowsModel[CountRow]):
         return ""
 
 
-@dataclass(frozen=True)
-class _Draft:
+class _Draft(msgspec.Struct, frozen=True):
     draft: CountDraft
     aliases: dict[str, str]
 

@@ -8,9 +8,9 @@ gives a name, "Make a person" goes through the duplicate check like every new pe
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from datetime import datetime, time
 
+from msgspec.structs import replace
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,

@@ -17,10 +17,10 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+import msgspec
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette
@@ -79,8 +79,7 @@ def retry_delay_ms(failures: int, jitter: float) -> int:
     return int(base * (0.9 + 0.2 * jitter))
 
 
-@dataclass(frozen=True)
-class SyncSnapshot:
+class SyncSnapshot(msgspec.Struct, frozen=True):
     """What the status bar, the conflicts badge and Settings show; read on the worker."""
 
     status: SyncStatus
@@ -88,8 +87,7 @@ class SyncSnapshot:
     rejected: tuple[RejectedChange, ...]
 
 
-@dataclass(frozen=True)
-class SyncOutcome:
+class SyncOutcome(msgspec.Struct, frozen=True):
     report: SyncReport | None
     #: A stable code (SyncError.code, ``no_address`` ...) when the sync failed.
     error: str | None = None
@@ -104,8 +102,7 @@ class SyncOutcome:
         )
 
 
-@dataclass(frozen=True)
-class SignInOutcome:
+class SignInOutcome(msgspec.Struct, frozen=True):
     registration: Registration | None
     error: str | None = None
 

@@ -16,12 +16,11 @@ each job at once on the calling thread, so they are deterministic.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import msgspec
 import shiboken6
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
@@ -94,8 +93,7 @@ def is_expected(error: BaseException) -> bool:
     return isinstance(error, StoreError | ValidationError | PolicyError | OSError)
 
 
-@dataclass(frozen=True)
-class ChangeSet:
+class ChangeSet(msgspec.Struct, frozen=True):
     """Which kinds of records, and whose, a write touched: enough for a screen to decide
     whether to reload."""
 
@@ -124,10 +122,10 @@ def collect_changes(result: object) -> ChangeSet:
         elif isinstance(value, list | tuple):
             for item in value:
                 walk(item, depth + 1)
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type | Entity):
+        elif isinstance(value, msgspec.Struct) and not isinstance(value, Entity):
             # Results of the services (LogResult, CreatePersonResult ...) carry their changes.
-            for field in dataclasses.fields(value):
-                walk(getattr(value, field.name), depth + 1)
+            for name in value.__struct_fields__:
+                walk(getattr(value, name), depth + 1)
 
     walk(result, 0)
     return ChangeSet(
@@ -136,8 +134,7 @@ def collect_changes(result: object) -> ChangeSet:
     )
 
 
-@dataclass(frozen=True)
-class _Mutated:
+class _Mutated(msgspec.Struct, frozen=True):
     """A write's result with what it changed, worked out on the worker thread."""
 
     result: object
@@ -156,8 +153,7 @@ def _announcing(write: Job[Any]) -> Job[_Mutated]:
     return job
 
 
-@dataclass
-class _Pending:
+class _Pending(msgspec.Struct):
     owner: QObject
     done: Done[Any] | None
     mutates: bool

@@ -3,10 +3,10 @@ and when, an audited read, and resolving as ordinary upserts."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
+from msgspec.structs import replace
 
 from gadeplan.app.domain.ids import new_id
 from gadeplan.app.domain.records import AuditEvent, Conflict, Person, Phone, ValidationError

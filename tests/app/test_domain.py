@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import msgspec
 import pytest
 
 from gadeplan.app.domain import cpr
@@ -197,5 +198,16 @@ def test_no_record_or_key_holder_shows_its_contents_in_its_text() -> None:
     )
     assert repr(note) == "Encounter(id='e1')"
     assert "12345678" not in repr(person.phones)
-    holders = (TodayItem, Side, ConflictItem, OutboxEntry, KeyFile, NewProfile, CreatedProfile)
-    assert [c.__name__ for c in holders if c.__repr__ is not object.__repr__] == []
+    holders: tuple[type[msgspec.Struct], ...] = (
+        TodayItem,
+        Side,
+        ConflictItem,
+        OutboxEntry,
+        KeyFile,
+        NewProfile,
+        CreatedProfile,
+    )
+    marker = "Søren Hansen 010190-1234"
+    # Structs check no types when made: every field holds the marker.
+    filled = [c(**dict.fromkeys(c.__struct_fields__, marker)) for c in holders]
+    assert [type(h).__name__ for h in filled if marker in repr(h)] == []

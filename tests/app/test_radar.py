@@ -159,7 +159,7 @@ def test_thresholds_move_items_in_and_out(town: Session) -> None:
 
 
 def test_a_plan_or_an_open_offer_takes_items_off(town: Session) -> None:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from gadeplan.app.domain.records import HousingOffer, OfferKind, OfferStatus, Transition
 

@@ -16,10 +16,10 @@ A second store holds duplicates, in week 6 of 2026 (02-02 .. 02-08; seen since 2
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from datetime import UTC, date, datetime
 
 import pytest
+from msgspec.structs import asdict
 
 from gadeplan.app.domain.housing import HousingCategory as C
 from gadeplan.app.domain.records import (

@@ -8,12 +8,12 @@ mutations are acknowledged through the store (``SyncStore.acknowledge``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from gadeplan.app.domain.housing import HousingCategory
 from gadeplan.app.domain.ids import new_id

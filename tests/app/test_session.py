@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
+from msgspec.structs import replace
 
 from gadeplan.app.domain.housing import HousingCategory
 from gadeplan.app.domain.ids import new_id

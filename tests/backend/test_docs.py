@@ -6,12 +6,13 @@ After changing a record type, regenerate them with ``python -m tests.backend.tes
 
 from __future__ import annotations
 
-import dataclasses
 import types
 import typing
 from enum import Enum
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from gadeplan.app.domain.records import ENTITIES
 
@@ -30,8 +31,8 @@ def describe(tp: Any) -> str:
         return f"list of {describe(typing.get_args(tp)[0])}"
     if isinstance(tp, type) and issubclass(tp, Enum):
         return "one of " + ", ".join(f"`{m.value}`" for m in tp)
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        parts = ", ".join(f"`{f.name}`" for f in dataclasses.fields(tp))
+    if isinstance(tp, type) and issubclass(tp, msgspec.Struct):
+        parts = ", ".join(f"`{name}`" for name in tp.__struct_fields__)
         return f"object ({parts})"
     names = {str: "string", int: "integer", float: "number", bool: "boolean"}
     if tp in names:
@@ -58,12 +59,12 @@ def render() -> str:
         out.append("| field | value | required |")
         out.append("|---|---|---|")
         hints = typing.get_type_hints(cls)
-        for f in dataclasses.fields(cls):
+        annotations = cls.annotations()
+        for f in msgspec.structs.fields(cls):
             if f.name == "id":
                 continue
-            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            value = "any JSON value" if f.type == "JSON" else describe(hints[f.name])
-            out.append(f"| `{f.name}` | {value} | {'yes' if required else 'no'} |")
+            value = "any JSON value" if annotations[f.name] == "JSON" else describe(hints[f.name])
+            out.append(f"| `{f.name}` | {value} | {'yes' if f.required else 'no'} |")
         out.append("")
     out.append(END)
     return "\n".join(out)

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import random
 import sys
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from gadeplan.app.domain.ids import new_id
 from gadeplan.app.domain.records import Channel, Encounter, Person

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from gadeplan.app.domain.folding import fold
 from gadeplan.app.domain.housing import HousingCategory

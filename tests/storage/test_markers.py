@@ -15,11 +15,11 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from gadeplan.app import logs
 from gadeplan.app.domain.folding import fold

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
+from msgspec.structs import replace
 
 from gadeplan.app.domain.hlc import Timestamp
 from gadeplan.app.domain.ids import new_id

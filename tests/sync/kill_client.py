@@ -8,10 +8,10 @@ from __future__ import annotations
 import contextlib
 import random
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import stamina
+from msgspec.structs import replace
 
 from gadeplan.app.domain.ids import new_id
 from gadeplan.app.domain.records import Person

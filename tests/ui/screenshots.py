@@ -20,10 +20,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from dataclasses import replace
 from datetime import UTC, datetime
 
 import keyring
+from msgspec.structs import replace
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,

@@ -3,16 +3,15 @@ Ctrl+S, offline, conflicts resolved both ways, refused changes, and a revoked la
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from msgspec.structs import replace
 from PySide6.QtCore import Qt
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QLabel
@@ -552,7 +551,7 @@ def test_the_address_comes_from_the_machine_policy(
     qtbot: QtBot, unlocked: MainWindow, env: Env, tmp_path: Path
 ) -> None:
     policy = Policy(backend_url="https://gadeplan.esbjerg.dk", source="/etc/gadeplan/policy.toml")
-    managed = dataclasses.replace(env, prefs=Prefs(tmp_path / "managed.ini", policy))
+    managed = replace(env, prefs=Prefs(tmp_path / "managed.ini", policy))
     dialog = SignInDialog(managed, unlocked.sync, unlocked)
     qtbot.addWidget(dialog)
     assert dialog.address.text() == "https://gadeplan.esbjerg.dk"

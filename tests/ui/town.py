@@ -7,7 +7,7 @@ and the council PDF test has names and CPR numbers to look for.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from gadeplan.app.domain.records import Person
 from gadeplan.app.services.session import Session

@@ -9,13 +9,13 @@ has seen from the server.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+
+import msgspec
 
 MAX_COUNTER = 99_999
 
 
-@dataclass(frozen=True, order=True)
-class Timestamp:
+class Timestamp(msgspec.Struct, frozen=True, order=True):
     millis: int
     counter: int
     device_id: str

@@ -1,6 +1,8 @@
 """The records Gadeplan keeps, in the words of the domain brief.
 
-Every record is a frozen dataclass whose field names are the wire names of the sync protocol.
+Every record is a frozen ``msgspec.Struct`` whose field names are the wire names of the sync
+protocol. Structs are made in C: the standard library's dataclasses compile five methods per
+class, which cost every start some 40 ms (docs/ui.md, Start-up).
 Values go on the wire and into the store as JSON (dates and times as ISO 8601 strings), through
 one generic converter driven by the type hints, so adding a field is one line here and needs no
 migration.
@@ -8,15 +10,15 @@ migration.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum, StrEnum
 from typing import Any, ClassVar, Self, TypeAlias
+
+import msgspec
 
 from gadeplan.app.domain.housing import HousingCategory
 
@@ -143,8 +145,7 @@ class AuditAction(StrEnum):
 # --- validation ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FieldError:
+class FieldError(msgspec.Struct, frozen=True):
     """One reason a record cannot be saved.
 
     ``code`` is stable and translated by the UI; ``message`` is the English source text.
@@ -164,8 +165,7 @@ class ValidationError(ValueError):
 # --- base classes ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class Entity:
+class Entity(msgspec.Struct, frozen=True, kw_only=True):
     """A synced record. ``ENTITY`` is its name on the wire and in the store."""
 
     ENTITY: ClassVar[str]
@@ -180,7 +180,7 @@ class Entity:
 
     def __repr__(self) -> str:
         # Records carry names, CPR numbers and notes: their text must never reach a log line
-        # or a traceback, so no record has dataclasses' repr of every field.
+        # or a traceback, so no record has the generated repr of every field.
         return f"{type(self).__name__}(id={self.id!r})"
 
     def validate(self) -> list[FieldError]:
@@ -210,7 +210,17 @@ class Entity:
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in dataclasses.fields(cls) if f.name != "id")
+        return tuple(name for name in cls.__struct_fields__ if name != "id")
+
+    @classmethod
+    def annotations(cls) -> dict[str, Any]:
+        """Each field's annotation as written (a string here), base classes first: the backend
+        and the documented wire tables tell the free-form ``JSON`` fields apart by it."""
+        return {
+            name: annotation
+            for base in reversed(cls.__mro__)
+            for name, annotation in vars(base).get("__annotations__", {}).items()
+        }
 
     def to_fields(self) -> dict[str, JSON]:
         return {name: to_json(getattr(self, name)) for name in self.field_names()}
@@ -219,10 +229,10 @@ class Entity:
     def from_fields(cls, record_id: str, fields: Mapping[str, JSON]) -> Self:
         hints = _hints(cls)
         values: dict[str, Any] = {"id": record_id}
-        for f in dataclasses.fields(cls):
-            if f.name == "id" or f.name not in fields:
+        for name in cls.__struct_fields__:
+            if name == "id" or name not in fields:
                 continue
-            values[f.name] = from_json(hints[f.name], fields[f.name])
+            values[name] = from_json(hints[name], fields[name])
         return cls(**values)
 
     @property
@@ -232,8 +242,7 @@ class Entity:
         return value if isinstance(value, str) else None
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class TeamRecord(Entity):
+class TeamRecord(Entity, frozen=True, kw_only=True):
     """Every record except teams and workers belongs to exactly one team."""
 
     team_id: str
@@ -260,16 +269,18 @@ def _not_before(
 # --- the records -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False)
-class Phone:
+class Phone(msgspec.Struct, frozen=True):
     number: str
     #: When a call or SMS to this number last got through; the UI offers it first.
     last_worked_on: date | None = None
     label: str | None = None
 
+    def __repr__(self) -> str:
+        # A phone number: never in a log line or a traceback.
+        return f"{type(self).__name__}(...)"
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class Person(TeamRecord):
+
+class Person(TeamRecord, frozen=True, kw_only=True):
     """A person met in outreach. Only ``alias`` is required: anonymity is a right (SEL § 10)."""
 
     ENTITY = "person"
@@ -328,8 +339,7 @@ class Person(TeamRecord):
         return self.approx_age
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class HousingStatus(TeamRecord):
+class HousingStatus(TeamRecord, frozen=True, kw_only=True):
     """One dated entry in a person's housing history (append-only)."""
 
     ENTITY = "housing_status"
@@ -364,8 +374,7 @@ class HousingStatus(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class Encounter(TeamRecord):
+class Encounter(TeamRecord, frozen=True, kw_only=True):
     """A contact with a known person, or an anonymous one (append-only)."""
 
     ENTITY = "encounter"
@@ -411,8 +420,7 @@ class Encounter(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class Transition(TeamRecord):
+class Transition(TeamRecord, frozen=True, kw_only=True):
     """A risky transition with a date, which needs a housing plan before that date."""
 
     ENTITY = "transition"
@@ -430,8 +438,7 @@ class Transition(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class EvictionCase(TeamRecord):
+class EvictionCase(TeamRecord, frozen=True, kw_only=True):
     """A threatened eviction (udsættelse / fogedsag)."""
 
     ENTITY = "eviction_case"
@@ -453,8 +460,7 @@ class EvictionCase(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class HousingOffer(TeamRecord):
+class HousingOffer(TeamRecord, frozen=True, kw_only=True):
     """A home offered to a person, or the alternative solution if they are not ready."""
 
     ENTITY = "housing_offer"
@@ -490,8 +496,7 @@ class HousingOffer(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class SupportGoal(TeamRecord):
+class SupportGoal(TeamRecord, frozen=True, kw_only=True):
     """A goal in the person's own words, in one of the strategy's support areas."""
 
     ENTITY = "support_goal"
@@ -509,8 +514,7 @@ class SupportGoal(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class Referral(TeamRecord):
+class Referral(TeamRecord, frozen=True, kw_only=True):
     """A referral to a partner. Needs consent, except in the § 115 cooperations."""
 
     ENTITY = "referral"
@@ -538,8 +542,7 @@ class Referral(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class Consent(TeamRecord):
+class Consent(TeamRecord, frozen=True, kw_only=True):
     """The person's consent to share with one partner, possibly until a date."""
 
     ENTITY = "consent"
@@ -575,8 +578,7 @@ class Consent(TeamRecord):
         return self.expires_on is None or day <= self.expires_on
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class FollowUp(TeamRecord):
+class FollowUp(TeamRecord, frozen=True, kw_only=True):
     ENTITY = "follow_up"
 
     due_on: date
@@ -592,8 +594,7 @@ class FollowUp(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class Partner(TeamRecord):
+class Partner(TeamRecord, frozen=True, kw_only=True):
     """A partner organisation (samarbejdspartner)."""
 
     ENTITY = "partner"
@@ -609,8 +610,7 @@ class Partner(TeamRecord):
         return errors
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class Team(Entity):
+class Team(Entity, frozen=True, kw_only=True):
     """Read-only: comes from the backend."""
 
     ENTITY = "team"
@@ -618,8 +618,7 @@ class Team(Entity):
     name: str
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class Worker(Entity):
+class Worker(Entity, frozen=True, kw_only=True):
     """Read-only: comes from the backend."""
 
     ENTITY = "worker"
@@ -628,8 +627,7 @@ class Worker(Entity):
     team_ids: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class Conflict(TeamRecord):
+class Conflict(TeamRecord, frozen=True, kw_only=True):
     """A value that lost a concurrent edit, kept so the worker can choose."""
 
     ENTITY = "conflict"
@@ -647,8 +645,7 @@ class Conflict(TeamRecord):
     resolved: bool = False
 
 
-@dataclass(frozen=True, kw_only=True, repr=False)
-class AuditEvent(TeamRecord):
+class AuditEvent(TeamRecord, frozen=True, kw_only=True):
     """Who did what to which record, and when; never the values themselves (push-only)."""
 
     ENTITY = "audit_event"
@@ -694,7 +691,7 @@ ENTITIES: dict[str, type[Entity]] = {
 PERSON_SCOPED = frozenset(
     name
     for name, cls in ENTITIES.items()
-    if "person_id" in {f.name for f in dataclasses.fields(cls)} and name != "audit_event"
+    if "person_id" in cls.__struct_fields__ and name != "audit_event"
 )
 
 
@@ -720,8 +717,8 @@ def to_json(value: Any) -> JSON:
         return value.isoformat()
     if isinstance(value, tuple | list):
         return [to_json(v) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, msgspec.Struct):
+        return {name: to_json(getattr(value, name)) for name in value.__struct_fields__}
     if isinstance(value, dict):
         return {str(k): to_json(v) for k, v in value.items()}
     raise TypeError(f"cannot convert {type(value).__name__} to JSON")
@@ -760,7 +757,7 @@ def from_json(tp: Any, value: JSON) -> Any:
             return float(value)  # type: ignore[arg-type]
         if tp is str:
             return str(value)
-        if dataclasses.is_dataclass(tp):
+        if issubclass(tp, msgspec.Struct):
             if not isinstance(value, dict):
                 raise TypeError("expected an object")
             hints = _hints(tp)

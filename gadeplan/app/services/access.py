@@ -11,8 +11,10 @@ from __future__ import annotations
 import time
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
+from msgspec import field
 
 from gadeplan.app.domain.clock import Clock, SystemClock
 from gadeplan.app.policy import Policy
@@ -26,8 +28,7 @@ __all__ = ["CreatedProfile", "ProfileAccess", "Protection"]
 CreatedProfile = profile.CreatedProfile
 
 
-@dataclass(frozen=True)
-class ProfileAccess:
+class ProfileAccess(msgspec.Struct, frozen=True):
     folder: Path
     policy: Policy = field(default_factory=Policy)
     clock: Clock = field(default_factory=SystemClock)

@@ -10,8 +10,10 @@ resolved the same way, so every laptop of the team stops showing it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+
+import msgspec
+from msgspec.structs import replace
 
 from gadeplan.app.domain.hlc import Timestamp
 from gadeplan.app.domain.records import (
@@ -28,8 +30,7 @@ from gadeplan.app.services.session import Session
 from gadeplan.storage import queries
 
 
-@dataclass(frozen=True, repr=False)  # field values: never in a log line
-class Side:
+class Side(msgspec.Struct, frozen=True):
     """One of the two values: what it is, who wrote it and when (when known)."""
 
     value: JSON
@@ -38,9 +39,12 @@ class Side:
     by_me: bool
     at: datetime | None
 
+    def __repr__(self) -> str:
+        # Field values: never in a log line or a traceback.
+        return f"{type(self).__name__}(...)"
 
-@dataclass(frozen=True, repr=False)
-class ConflictItem:
+
+class ConflictItem(msgspec.Struct, frozen=True):
     id: str
     entity: str
     record_id: str
@@ -56,9 +60,12 @@ class ConflictItem:
     #: False when the record was deleted: only "keep" (acknowledge) is possible.
     record_exists: bool
 
+    def __repr__(self) -> str:
+        # Field values: never in a log line or a traceback.
+        return f"{type(self).__name__}(...)"
 
-@dataclass(frozen=True)
-class Resolution:
+
+class Resolution(msgspec.Struct, frozen=True):
     """What resolving changed, for the screens to refresh from."""
 
     conflict_id: str

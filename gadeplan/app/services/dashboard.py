@@ -59,12 +59,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import reduce
 from operator import methodcaller, or_
 from typing import Any
+
+import msgspec
+from msgspec import field
 
 from gadeplan.app.domain import cpr as cpr_rules
 from gadeplan.app.domain.housing import (
@@ -86,8 +88,7 @@ HOMELESS_CATEGORIES: tuple[HousingCategory, ...] = tuple(
 PRISON_HOSPITAL = frozenset(DATED_CATEGORIES)
 
 
-@dataclass(frozen=True)
-class DashboardSettings:
+class DashboardSettings(msgspec.Struct, frozen=True):
     """The strategy's goal and target. The baseline count has no default: it is the
     municipality's own number from the national count of the baseline year, and the target
     line is left out until it is entered."""
@@ -167,8 +168,7 @@ INFLOWS = (
 OUTFLOWS = (Flow.MOVED_INTO_HOUSING, Flow.BECAME_INACTIVE, Flow.LEFT_OTHER)
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(msgspec.Struct, frozen=True):
     """A number and the people behind it (ids, sorted), so a click can list them."""
 
     person_ids: tuple[str, ...] = ()
@@ -178,8 +178,7 @@ class Group:
         return len(self.person_ids)
 
 
-@dataclass(frozen=True)
-class CategoryCount:
+class CategoryCount(msgspec.Struct, frozen=True):
     category: HousingCategory
     #: The count's Danish wording (``DANISH_LABELS``), for the chart and the council PDF.
     label: str
@@ -190,8 +189,7 @@ class CategoryCount:
         return self.group.count
 
 
-@dataclass(frozen=True)
-class TrendPoint:
+class TrendPoint(msgspec.Struct, frozen=True):
     month: date
     #: The day evaluated: the month's last day, or the chosen date in its own month.
     at: date
@@ -201,8 +199,7 @@ class TrendPoint:
     target_path: float | None
 
 
-@dataclass(frozen=True)
-class MonthFlows:
+class MonthFlows(msgspec.Struct, frozen=True):
     month: date
     at: date
     #: Actively homeless at the previous evaluation date and at this one.
@@ -222,8 +219,7 @@ class MonthFlows:
         return sum(self.count(f) for f in OUTFLOWS)
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(msgspec.Struct, frozen=True):
     on: date
     #: None: all data on the device.
     team_id: str | None
@@ -496,8 +492,7 @@ def _timelines(
     return origin, timelines
 
 
-@dataclass
-class DashboardData:
+class DashboardData(msgspec.Struct):
     """What Overblik is computed from: loaded once (all the SQL, and everything that does not
     depend on the date), then asked for any date in memory. The UI may keep it while nothing
     changes and drop it on a ``Change``."""

@@ -11,10 +11,11 @@ back to the defaults and says so in the program log, rather than keeping a scree
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 from typing import Any, Protocol, TypeVar
+
+import msgspec
 
 from gadeplan.app.domain.records import from_json, to_json
 from gadeplan.storage.records import LocalState
@@ -52,9 +53,9 @@ def load(session: _HasStore, key: str, cls: type[S]) -> S:
 
 
 def save(session: _HasStore, key: str, value: Any) -> None:
-    """Store the settings (a frozen dataclass), replacing what was there."""
-    if not dataclasses.is_dataclass(value) or isinstance(value, type):
-        raise TypeError("settings are a dataclass instance")
+    """Store the settings (a frozen Struct), replacing what was there."""
+    if not isinstance(value, msgspec.Struct):
+        raise TypeError("settings are a Struct instance")
     text = json.dumps(to_json(value), separators=(",", ":"), sort_keys=True)
     with session.store.write() as conn:
         LocalState.set(conn, key, text)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
+
+import msgspec
 
 from gadeplan.app.domain import cpr as cpr_rules
 from gadeplan.app.domain.housing import HousingCategory, counts_as_homeless
@@ -29,8 +30,7 @@ YOUNG_FROM, YOUNG_TO = 18, 29
 SEARCH_LIMIT = 200
 
 
-@dataclass(frozen=True)
-class PersonRow:
+class PersonRow(msgspec.Struct, frozen=True):
     id: str
     alias: str
     name: str | None
@@ -49,8 +49,7 @@ class PersonRow:
         )
 
 
-@dataclass(frozen=True)
-class PeopleFilter:
+class PeopleFilter(msgspec.Struct, frozen=True):
     text: str = ""
     young: bool = False
     situation: HousingCategory | Literal["homeless"] | None = None
@@ -63,8 +62,7 @@ class PeopleFilter:
         return self == PeopleFilter()
 
 
-@dataclass(frozen=True)
-class PeopleResult:
+class PeopleResult(msgspec.Struct, frozen=True):
     rows: tuple[PersonRow, ...]
     total: int
     #: The search had more hits than the list shows.

@@ -4,8 +4,9 @@ choose from (the team's workers as contact persons, the partners to refer to).""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
+
+import msgspec
 
 from gadeplan.app.domain.records import Partner
 from gadeplan.app.services.people import PeopleService
@@ -13,8 +14,7 @@ from gadeplan.app.services.session import PersonFile, Session
 from gadeplan.storage import queries
 
 
-@dataclass(frozen=True)
-class PersonPage:
+class PersonPage(msgspec.Struct, frozen=True):
     file: PersonFile
     today: date
     #: (id, name) of the team's workers.

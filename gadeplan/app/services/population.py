@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
+
+import msgspec
 
 from gadeplan.app.domain import cpr as cpr_rules
 from gadeplan.app.domain.housing import counts_as_homeless
@@ -29,8 +30,7 @@ def counts_on(entry: HousingRow | None, day: date) -> bool:
     return entry is not None and counts_as_homeless(entry.category, day, entry.expected_date)
 
 
-@dataclass
-class Population:
+class Population(msgspec.Struct):
     persons: dict[str, PersonRow]
     #: Each person's housing history, sorted by ``(valid_from, seq)``: the last entry valid
     #: on a day is the situation that day (ties: the later-recorded, as ``latest_housing``).

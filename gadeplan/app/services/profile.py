@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 import platformdirs
 
 from gadeplan.app.domain.clock import Clock, SystemClock
@@ -40,11 +40,14 @@ def default_profile_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False)) / "profile"
 
 
-@dataclass(frozen=True, repr=False)  # the recovery key: never in a log line
-class CreatedProfile:
+class CreatedProfile(msgspec.Struct, frozen=True):
     session: Session
     recovery_key: str
     protection: Protection
+
+    def __repr__(self) -> str:
+        # The recovery key: never in a log line or a traceback.
+        return f"{type(self).__name__}(...)"
 
 
 def create_profile(

@@ -7,8 +7,10 @@ first; the encounter is saved only once the worker has chosen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date
+
+import msgspec
+from msgspec.structs import replace
 
 from gadeplan.app.domain.housing import HousingCategory
 from gadeplan.app.domain.records import Encounter, HousingStatus, Person
@@ -17,8 +19,7 @@ from gadeplan.app.services.session import CreatePersonResult, Session, latest_ho
 from gadeplan.storage import queries
 
 
-@dataclass(frozen=True)
-class PersonHit:
+class PersonHit(msgspec.Struct, frozen=True):
     id: str
     alias: str
     name: str | None
@@ -27,16 +28,14 @@ class PersonHit:
     places: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Prefill:
+class Prefill(msgspec.Struct, frozen=True):
     person_id: str
     situation: HousingCategory | None
     expected_date: date | None
     place: str | None
 
 
-@dataclass(frozen=True)
-class LogResult:
+class LogResult(msgspec.Struct, frozen=True):
     """Either what was saved, or the likely duplicates of a new person to choose from."""
 
     person: Person | None

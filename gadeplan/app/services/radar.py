@@ -81,11 +81,12 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from itertools import pairwise
 from typing import Any, TypeVar
+
+import msgspec
 
 from gadeplan.app.domain.housing import DATED_CATEGORIES, HousingCategory
 from gadeplan.app.domain.records import (
@@ -105,8 +106,7 @@ from gadeplan.storage.analytics import EvictionRow, OfferRow, TransitionRow
 SETTINGS_KEY = "settings.radar"
 
 
-@dataclass(frozen=True)
-class RadarSettings:
+class RadarSettings(msgspec.Struct, frozen=True):
     """The radar's thresholds, in days unless named otherwise."""
 
     release_days: int = 30
@@ -189,8 +189,7 @@ class Missing(StrEnum):
     NO_CONTACT = "no_contact"
 
 
-@dataclass(frozen=True)
-class RadarItem:
+class RadarItem(msgspec.Struct, frozen=True):
     kind: RadarKind
     person_id: str
     #: For display only; the person's record is opened by ``person_id``.
@@ -208,8 +207,7 @@ class RadarItem:
     detail: str | None = None
 
 
-@dataclass(frozen=True)
-class Radar:
+class Radar(msgspec.Struct, frozen=True):
     on: date
     team_id: str | None
     settings: RadarSettings
@@ -224,8 +222,7 @@ class Radar:
         return tuple(i for i in self.items if i.days_left <= days)
 
 
-@dataclass(frozen=True)
-class ColdWeatherEntry:
+class ColdWeatherEntry(msgspec.Struct, frozen=True):
     person_id: str
     alias: str
     situation: HousingCategory
@@ -314,8 +311,7 @@ def _by_person(records: Iterable[R], persons: Mapping[str, object]) -> dict[str,
     return out
 
 
-@dataclass(frozen=True)
-class _Move:
+class _Move(msgspec.Struct, frozen=True):
     on: date
     entity: str
     record_id: str

@@ -40,9 +40,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
+
+import msgspec
+from msgspec import field
 
 from gadeplan.app.domain import cpr as cpr_rules
 from gadeplan.app.domain.housing import DANISH_LABELS, HousingCategory
@@ -73,8 +75,7 @@ class ExportNotConfirmed(PermissionError):
 # --- the national count --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CountRow:
+class CountRow(msgspec.Struct, frozen=True):
     #: Every record merged into this row (shown in the program, never in the CSV).
     person_ids: tuple[str, ...]
     cpr: str | None
@@ -88,8 +89,7 @@ class CountRow:
         return DANISH_LABELS[self.category]
 
 
-@dataclass(frozen=True)
-class CountDraft:
+class CountDraft(msgspec.Struct, frozen=True):
     year: int
     week: int
     first_day: date
@@ -139,8 +139,7 @@ def week_days(year: int, week: int) -> tuple[date, date]:
     return date.fromisocalendar(year, week, 1), date.fromisocalendar(year, week, 7)
 
 
-@dataclass
-class _Candidate:
+class _Candidate(msgspec.Struct):
     person_id: str
     entry: HousingRow
     cpr: str | None
@@ -148,8 +147,7 @@ class _Candidate:
     born: date | None
 
 
-@dataclass
-class _Group:
+class _Group(msgspec.Struct):
     members: list[_Candidate] = field(default_factory=list)
 
 
@@ -351,15 +349,13 @@ def count_aggregate_csv(draft: CountDraft) -> bytes:
 # --- the council report ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CategoryFigure:
+class CategoryFigure(msgspec.Struct, frozen=True):
     category: HousingCategory
     label: str
     count: int
 
 
-@dataclass(frozen=True)
-class TrendFigure:
+class TrendFigure(msgspec.Struct, frozen=True):
     month: date
     at: date
     homeless: int
@@ -370,8 +366,7 @@ class TrendFigure:
     target_path: float | None
 
 
-@dataclass(frozen=True)
-class FlowFigure:
+class FlowFigure(msgspec.Struct, frozen=True):
     month: date
     homeless_before: int
     homeless_after: int
@@ -386,8 +381,7 @@ class FlowFigure:
         return sum(self.counts[f] for f in OUTFLOWS)
 
 
-@dataclass(frozen=True)
-class CouncilReport:
+class CouncilReport(msgspec.Struct, frozen=True):
     """Every number and series of the council's status report, and nothing that names a
     person: counts, Danish category labels, months and the strategy's goal and target."""
 

@@ -30,8 +30,9 @@ inactive.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import timedelta
+
+import msgspec
 
 from gadeplan.app.domain.records import ENTITIES, AuditAction
 from gadeplan.app.services.session import Session
@@ -54,8 +55,7 @@ MAX_PERSONS_PER_RUN = 500
 MOVE_IN_WATCH_DAYS = 365 + 31
 
 
-@dataclass(frozen=True)
-class RetentionReport:
+class RetentionReport(msgspec.Struct, frozen=True):
     """What a run removed; ``ran`` is False when it had nothing to do (no policy, already
     done today, or a wrong clock)."""
 

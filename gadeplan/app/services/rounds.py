@@ -9,8 +9,10 @@ situation the first entry in their housing history.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
 from datetime import datetime
+
+import msgspec
+from msgspec.structs import replace
 
 from gadeplan.app.domain.housing import HousingCategory
 from gadeplan.app.domain.ids import new_id
@@ -41,8 +43,7 @@ ROUND_SITUATIONS: tuple[HousingCategory, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Tally:
+class Tally(msgspec.Struct, frozen=True):
     encounter_id: str
     occurred_at: datetime
     place: str | None
@@ -51,8 +52,7 @@ class Tally:
     description: str | None
 
 
-@dataclass(frozen=True)
-class TallyOutcome:
+class TallyOutcome(msgspec.Struct, frozen=True):
     """The person created (or the duplicates to choose from), and everything that changed."""
 
     created: CreatePersonResult

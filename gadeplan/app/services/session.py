@@ -11,10 +11,13 @@ from __future__ import annotations
 import difflib
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
+
+import msgspec
+from msgspec import field
+from msgspec.structs import replace
 
 from gadeplan.app.domain import cpr as cpr_rules
 from gadeplan.app.domain.clock import Clock
@@ -52,8 +55,7 @@ WORKER_ID = "worker_id"
 TEAM_ID = "team_id"
 
 
-@dataclass(frozen=True)
-class Identity:
+class Identity(msgspec.Struct, frozen=True):
     worker_id: str
     device_id: str
     team_id: str
@@ -98,16 +100,14 @@ class Audit:
         )
 
 
-@dataclass(frozen=True)
-class DuplicateCandidate:
+class DuplicateCandidate(msgspec.Struct, frozen=True):
     person: Person
     #: Why it looks like the same person: "cpr", "name", "alias", "birth_year".
     reasons: tuple[str, ...]
     score: float
 
 
-@dataclass(frozen=True)
-class CreatePersonResult:
+class CreatePersonResult(msgspec.Struct, frozen=True):
     """Either the created person, or the likely duplicates the worker should look at first."""
 
     person: Person | None
@@ -115,8 +115,7 @@ class CreatePersonResult:
     change: Change | None = None
 
 
-@dataclass(frozen=True)
-class PersonFile:
+class PersonFile(msgspec.Struct, frozen=True):
     """One person's whole picture, for the person screen and the access request."""
 
     person: Person
@@ -144,8 +143,7 @@ def latest_housing(entries: Iterable[HousingStatus], on: date) -> HousingStatus 
     return best
 
 
-@dataclass
-class Stats:
+class Stats(msgspec.Struct):
     records: dict[str, int] = field(default_factory=dict)
     homeless_by_category: dict[str, int] = field(default_factory=dict)
     homeless_total: int = 0

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+import msgspec
+from msgspec import field
 
 from gadeplan.app.domain.records import ENTITIES
 from gadeplan.app.errors import ProfileWiped
@@ -78,8 +80,7 @@ def normalise_address(text: str) -> str:
         raise AddressError("https_required" if http_elsewhere else "address_format") from exc
 
 
-@dataclass(frozen=True)
-class SyncStatus:
+class SyncStatus(msgspec.Struct, frozen=True):
     registered: bool
     server_url: str | None
     worker_name: str | None
@@ -244,8 +245,7 @@ class SyncService:
         self.state.set_now(SERVER_URL, url)
 
 
-@dataclass(frozen=True)
-class RejectedChange:
+class RejectedChange(msgspec.Struct, frozen=True):
     """A change the backend refused for good, and whom it was about."""
 
     mutation_id: int

@@ -8,9 +8,11 @@ the next 30 days, and how much work is waiting to be synced.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
+
+import msgspec
+from msgspec.structs import replace
 
 from gadeplan.app.domain.records import AuditAction, FollowUp, TransitionKind
 from gadeplan.app.services.changes import Change
@@ -22,8 +24,7 @@ HORIZON_DAYS = 30
 FOLLOW_UP_LIMIT = 200
 
 
-@dataclass(frozen=True, repr=False)  # aliases and notes: never in a log line
-class TodayItem:
+class TodayItem(msgspec.Struct, frozen=True):
     record_id: str
     person_id: str | None
     alias: str | None
@@ -36,9 +37,12 @@ class TodayItem:
     eviction_date: str | None = None
     arrears_dkk: int | None = None
 
+    def __repr__(self) -> str:
+        # Aliases and notes: never in a log line or a traceback.
+        return f"{type(self).__name__}(...)"
 
-@dataclass(frozen=True)
-class TodayView:
+
+class TodayView(msgspec.Struct, frozen=True):
     today: date
     follow_ups: tuple[TodayItem, ...]
     #: All open follow-ups due by today, of which ``follow_ups`` shows the latest.
