@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, QTranslator, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal, qVersion
 from PySide6.QtGui import QGuiApplication, QImageReader
 from PySide6.QtWidgets import QApplication
 
@@ -40,6 +41,32 @@ def check_platform() -> Check:
         f"Qt {qVersion()} (PySide6 {pyside_version}), platform plugin "
         f"'{QGuiApplication.platformName()}', {screens} screen(s)",
     )
+
+
+class _Emitter(QObject):
+    signal = Signal(bool)
+
+
+def check_signals(emit: Callable[[], object] | None = None) -> Check:
+    """PySide6 6.12.0 dropped a reference to ``True`` with every signal; on Python 3.11 the
+    program then aborts after some thousands of signals. A bundle built with such a release
+    passes every other check, so this one counts. ``emit`` is for the tests."""
+    if emit is None:
+        emitter = _Emitter()
+        emitter.signal.connect(lambda _value: None)
+        emit = lambda: emitter.signal.emit(True)  # noqa: E731
+    emit()
+    before = sys.getrefcount(True)
+    for _ in range(100):
+        emit()
+    if sys.getrefcount(True) != before:
+        return Check(
+            "signals",
+            FAIL,
+            f"PySide6 {pyside_version} miscounts references with each signal; the program "
+            "would abort after a while (docs/it-guide.md: use the pinned Qt for Python)",
+        )
+    return Check("signals", OK, "100 signals leave Python's objects as they were")
 
 
 def check_window_modules() -> Check:
@@ -86,6 +113,7 @@ def qt_checks(qm_dir: Path | None = None) -> list[Check]:
     """All the Qt checks, on the running application object."""
     return [
         check_platform(),
+        check_signals(),
         check_window_modules(),
         check_icon(),
         *check_translations(qm_dir),

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from gadeplan.app import selftest
 from gadeplan.app.policy import Policy
 from gadeplan.app.selftest import FAIL, OK, WARN
-from gadeplan.ui.selftest import qt_checks
+from gadeplan.ui.selftest import check_signals, qt_checks
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,6 +59,7 @@ def test_a_sound_installation_passes_with_one_line_per_check(
         "keychain",
         "trust",
         "Qt",
+        "signals",
         "window",
         "icon",
         "translation",
@@ -139,10 +140,19 @@ def test_qt_ending_the_process_is_reported_with_qts_reason() -> None:
 
 def test_the_qt_checks_in_process(qtbot: QtBot, qm_dir: Path, tmp_path: Path) -> None:
     checks = qt_checks(qm_dir)
-    assert [c.status for c in checks] == [OK] * 5, checks
+    assert [c.status for c in checks] == [OK] * 6, checks
     assert "platform plugin 'offscreen'" in checks[0].detail
     broken = tmp_path / "qm"
     broken.mkdir()
     (broken / "gadeplan_da.qm").write_bytes(b"not a translation")
     statuses = [(c.name, c.status) for c in qt_checks(broken)]
     assert statuses[-1] == ("translation", FAIL)
+
+
+def test_the_signal_check_fails_when_references_change(qtbot: QtBot) -> None:
+    """The real failure (PySide6 6.12.0) drops references; keeping them is the safe way to
+    show the check notices a change either way."""
+    kept: list[bool] = []
+    check = check_signals(lambda: kept.append(True))
+    assert (check.name, check.status) == ("signals", FAIL)
+    assert "docs/it-guide.md" in check.detail
