@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import TextIO
 
 import msgspec
-from msgspec.structs import asdict
 
 from gadeplan import __version__
 from gadeplan.app.policy import Policy, PolicyError, load_policy, policy_path
@@ -236,5 +235,5 @@ def run(qt: Callable[[], list[Check]] | None) -> Report:
 
 def write_checks(checks: Sequence[Check], out: TextIO) -> None:
     """The child's answer to :func:`qt_in_child`."""
-    json.dump([asdict(check) for check in checks], out)
+    json.dump(msgspec.to_builtins(checks), out)
     print(file=out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -54,7 +55,7 @@ def check_signals(emit: Callable[[], object] | None = None) -> Check:
     if emit is None:
         emitter = _Emitter()
         emitter.signal.connect(lambda _value: None)
-        emit = lambda: emitter.signal.emit(True)  # noqa: E731
+        emit = partial(emitter.signal.emit, True)
     emit()
     before = sys.getrefcount(True)
     for _ in range(100):

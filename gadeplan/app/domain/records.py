@@ -2,7 +2,7 @@
 
 Every record is a frozen ``msgspec.Struct`` whose field names are the wire names of the sync
 protocol. Structs are made in C: the standard library's dataclasses compile five methods per
-class, which cost every start some 40 ms (docs/ui.md, Start-up).
+class, which cost every start some 35 ms (docs/ui.md, Start-up).
 Values go on the wire and into the store as JSON (dates and times as ISO 8601 strings), through
 one generic converter driven by the type hints, so adding a field is one line here and needs no
 migration.
